@@ -1,0 +1,97 @@
+# hpc_add_lab(): one call builds a whole lab the same way in the student and the solution tree.
+#
+#   hpc_add_lab(NAME 01-vectorization ID lab01
+#               SOURCES matmul.cpp ...          # file names under src/ (labs/ or solutions/)
+#               BASELINE baseline/matmul.cpp ...
+#               UNIT_TESTS tests/test_matmul.cpp ...
+#               PERF_TESTS tests/perf_matmul.cpp ...
+#               BENCHMARKS bench/bench_matmul.cpp ...
+#               LIBRARIES OpenMP::OpenMP_CXX)
+#
+# It creates the library <ID>_impl from the chosen implementation, <ID>_baseline, one executable per
+# test/benchmark file (in build/<tree>/bin/<NAME>/, where the grader looks for them), CTest entries
+# labelled `unit` / `perf`, a header with the lab's performance thresholds generated from
+# grading.toml, and a target <ID> that builds all of it (the grader builds lab by lab, so one lab
+# that does not compile costs only that lab's points).
+
+set(HPC_PROJECT_WARNINGS -Wall -Wextra -Wpedantic -Werror)
+# Students' code gets the warnings but not -Werror: a warning must not cost a whole lab's points.
+set(HPC_STUDENT_WARNINGS -Wall -Wextra)
+
+function(hpc_optimise target)
+  # -fno-math-errno: sqrt and friends need not set errno, so they vectorize (nothing here reads errno).
+  target_compile_options(${target} PRIVATE -O3 -fno-math-errno)
+  if(HPC_NATIVE)
+    target_compile_options(${target} PRIVATE -march=native)
+  endif()
+endfunction()
+
+function(hpc_add_lab)
+  cmake_parse_arguments(LAB "" "NAME;ID" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;BENCHMARKS;LIBRARIES" ${ARGN})
+  set(lab_dir "${PROJECT_SOURCE_DIR}/labs/${LAB_NAME}")
+  if(HPC_IMPL STREQUAL "solution")
+    set(impl_dir "${PROJECT_SOURCE_DIR}/solutions/${LAB_NAME}/src")
+    set(impl_warnings ${HPC_PROJECT_WARNINGS})
+  else()
+    set(impl_dir "${lab_dir}/src")
+    set(impl_warnings ${HPC_STUDENT_WARNINGS})
+  endif()
+  set(bin_dir "${CMAKE_BINARY_DIR}/bin/${LAB_NAME}")
+
+  # Thresholds: grading.toml is the one source of truth for both the grader and the perf tests.
+  set(thresholds_dir "${CMAKE_CURRENT_BINARY_DIR}/generated")
+  set(thresholds_header "${thresholds_dir}/${LAB_ID}_thresholds.hpp")
+  execute_process(
+    COMMAND "${Python3_EXECUTABLE}" -m grader.thresholds_header "${lab_dir}/grading.toml"
+            --namespace "hpc::${LAB_ID}::targets" --output "${thresholds_header}"
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+    RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${LAB_NAME}: cannot read grading.toml:\n${err}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${lab_dir}/grading.toml")
+
+  list(TRANSFORM LAB_SOURCES PREPEND "${impl_dir}/")
+  add_library(${LAB_ID}_impl STATIC ${LAB_SOURCES})
+  target_include_directories(${LAB_ID}_impl PUBLIC "${lab_dir}/include")
+  target_link_libraries(${LAB_ID}_impl PUBLIC hpc_common ${LAB_LIBRARIES})
+  target_compile_options(${LAB_ID}_impl PRIVATE ${impl_warnings})
+  hpc_optimise(${LAB_ID}_impl)
+
+  add_library(${LAB_ID}_baseline STATIC ${LAB_BASELINE})
+  target_include_directories(${LAB_ID}_baseline PUBLIC "${lab_dir}/include" "${lab_dir}/baseline")
+  target_link_libraries(${LAB_ID}_baseline PUBLIC hpc_common ${LAB_LIBRARIES})
+  target_compile_options(${LAB_ID}_baseline PRIVATE ${HPC_PROJECT_WARNINGS})
+  hpc_optimise(${LAB_ID}_baseline)
+
+  add_custom_target(${LAB_ID})
+  set(kinds UNIT_TESTS PERF_TESTS)
+  if(HPC_BUILD_BENCHMARKS)
+    list(APPEND kinds BENCHMARKS)
+  endif()
+  foreach(kind IN LISTS kinds)
+    foreach(file IN LISTS LAB_${kind})
+      get_filename_component(exe "${file}" NAME_WE)
+      set(target "${LAB_ID}_${exe}")
+      add_executable(${target} "${file}")
+      set_target_properties(${target} PROPERTIES OUTPUT_NAME "${exe}" RUNTIME_OUTPUT_DIRECTORY "${bin_dir}")
+      target_include_directories(${target} PRIVATE "${thresholds_dir}")
+      target_link_libraries(${target} PRIVATE ${LAB_ID}_impl ${LAB_ID}_baseline)
+      target_compile_options(${target} PRIVATE ${HPC_PROJECT_WARNINGS})
+      hpc_optimise(${target})
+      if(kind STREQUAL "BENCHMARKS")
+        target_link_libraries(${target} PRIVATE benchmark::benchmark)
+      else()
+        target_link_libraries(${target} PRIVATE hpc_testing GTest::gtest_main)
+        if(kind STREQUAL "UNIT_TESTS")
+          set(label unit)
+        else()
+          set(label perf)
+        endif()
+        add_test(NAME "${LAB_NAME}/${exe}" COMMAND ${target})
+        set_tests_properties("${LAB_NAME}/${exe}" PROPERTIES LABELS "${label};${LAB_NAME}")
+      endif()
+      add_dependencies(${LAB_ID} ${target})
+    endforeach()
+  endforeach()
+endfunction()

@@ -1,0 +1,29 @@
+// Facts about the machine a test runs on, so that parallel targets scale with what is present:
+// a 2-core CI runner and a 64-core workstation grade the same code fairly.
+#pragma once
+
+#include <string>
+
+namespace hpc {
+
+struct MachineInfo {
+  int logical_cores = 1;   // hardware threads the OS shows
+  int physical_cores = 1;  // distinct cores (SMT siblings counted once)
+  int usable_cores = 1;    // what this process may really use: CPU affinity and the cgroup quota
+  int openmp_threads = 1;  // omp_get_max_threads(): OMP_NUM_THREADS or the default
+  std::string simd;        // widest vector extension this binary may use: avx512, avx2, sse4.2, ...
+  bool gpu_present = false;
+  int mpi_ranks = 1;       // ranks in this MPI job (from the launcher's environment), 1 outside MPI
+};
+
+MachineInfo machine_info();
+
+// Cores this process can run on at once: min(affinity mask, cgroup CPU quota), at least 1.
+int usable_cores();
+
+// The cores a parallel speedup may be expected from: min(threads, usable cores), at least 1.
+int effective_parallelism(int threads);
+
+std::string describe(const MachineInfo& info);
+
+}  // namespace hpc

@@ -1,0 +1,52 @@
+#include "hpc/data.hpp"
+
+#include <cstdlib>
+#include <random>
+#include <stdexcept>
+
+namespace hpc {
+
+std::uint64_t test_seed() {
+  constexpr std::uint64_t default_seed = 20261124;
+  const char* text = std::getenv("HPC_SEED");
+  if (text == nullptr || *text == '\0') return default_seed;
+  char* end = nullptr;
+  const auto seed = std::strtoull(text, &end, 10);
+  if (*end != '\0') throw std::invalid_argument(std::string("HPC_SEED is not a number: ") + text);
+  return seed;
+}
+
+std::vector<double> random_doubles(std::size_t n, std::uint64_t seed, double lo, double hi) {
+  std::mt19937_64 engine(seed);
+  std::uniform_real_distribution<double> dist(lo, hi);
+  std::vector<double> values(n);
+  for (auto& v : values) v = dist(engine);
+  return values;
+}
+
+std::vector<float> random_floats(std::size_t n, std::uint64_t seed, float lo, float hi) {
+  std::mt19937_64 engine(seed);
+  std::uniform_real_distribution<float> dist(lo, hi);
+  std::vector<float> values(n);
+  for (auto& v : values) v = dist(engine);
+  return values;
+}
+
+std::vector<std::int64_t> random_ints(std::size_t n, std::uint64_t seed, std::int64_t lo, std::int64_t hi) {
+  std::mt19937_64 engine(seed);
+  std::uniform_int_distribution<std::int64_t> dist(lo, hi);
+  std::vector<std::int64_t> values(n);
+  for (auto& v : values) v = dist(engine);
+  return values;
+}
+
+std::string random_string(std::size_t n, std::uint64_t seed, std::string_view alphabet) {
+  if (alphabet.empty()) throw std::invalid_argument("random_string needs a non-empty alphabet");
+  std::mt19937_64 engine(seed);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::string text(n, ' ');
+  for (auto& c : text) c = alphabet[pick(engine)];
+  return text;
+}
+
+}  // namespace hpc

@@ -1,0 +1,122 @@
+#include "hpc/machine.hpp"
+
+#include <omp.h>
+#include <sched.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <utility>
+
+namespace hpc {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_first_line(const fs::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+int affinity_cores() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof(set), &set) != 0) {
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  return std::max(1, CPU_COUNT(&set));
+}
+
+// cgroup v2 "cpu.max" holds "<quota> <period>" or "max <period>"; containers and CI runners
+// often limit CPU this way without changing the affinity mask.
+int cgroup_quota_cores() {
+  std::istringstream fields(read_first_line("/sys/fs/cgroup/cpu.max"));
+  std::string quota;
+  double period = 0;
+  if (!(fields >> quota >> period) || quota == "max" || period <= 0) return 0;
+  return std::max(1, static_cast<int>(std::ceil(std::stod(quota) / period)));
+}
+
+int count_physical_cores() {
+  std::set<std::pair<std::string, std::string>> cores;  // (package, core) pairs
+  const fs::path cpus = "/sys/devices/system/cpu";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(cpus, ec)) {
+    const auto name = entry.path().filename().string();
+    if (name.rfind("cpu", 0) != 0 || name.size() < 4 || !std::isdigit(static_cast<unsigned char>(name[3]))) {
+      continue;
+    }
+    const auto topology = entry.path() / "topology";
+    cores.emplace(read_first_line(topology / "physical_package_id"), read_first_line(topology / "core_id"));
+  }
+  return cores.empty() ? affinity_cores() : static_cast<int>(cores.size());
+}
+
+std::string simd_level() {
+#if defined(__AVX512F__)
+  return "avx512";
+#elif defined(__AVX2__)
+  return "avx2";
+#elif defined(__AVX__)
+  return "avx";
+#elif defined(__SSE4_2__)
+  return "sse4.2";
+#elif defined(__ARM_NEON)
+  return "neon";
+#else
+  return "scalar";
+#endif
+}
+
+bool nvidia_gpu_present() {
+  std::error_code ec;
+  return fs::exists("/dev/nvidia0", ec) || !fs::is_empty("/proc/driver/nvidia/gpus", ec);
+}
+
+int mpi_world_size() {
+  for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"}) {
+    if (const char* value = std::getenv(var)) return std::max(1, std::atoi(value));
+  }
+  return 1;
+}
+
+}  // namespace
+
+int usable_cores() {
+  const int affinity = affinity_cores();
+  const int quota = cgroup_quota_cores();
+  return quota > 0 ? std::min(affinity, quota) : affinity;
+}
+
+int effective_parallelism(int threads) { return std::max(1, std::min(threads, usable_cores())); }
+
+MachineInfo machine_info() {
+  MachineInfo info;
+  info.logical_cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  info.physical_cores = count_physical_cores();
+  info.usable_cores = usable_cores();
+  info.openmp_threads = omp_get_max_threads();
+  info.simd = simd_level();
+  info.gpu_present = nvidia_gpu_present();
+  info.mpi_ranks = mpi_world_size();
+  return info;
+}
+
+std::string describe(const MachineInfo& info) {
+  std::ostringstream out;
+  out << info.physical_cores << " physical / " << info.logical_cores << " logical cores, "
+      << info.usable_cores << " usable, " << info.openmp_threads << " OpenMP threads, SIMD "
+      << info.simd << ", GPU " << (info.gpu_present ? "yes" : "no");
+  if (info.mpi_ranks > 1) out << ", " << info.mpi_ranks << " MPI ranks";
+  return out.str();
+}
+
+}  // namespace hpc

@@ -1,0 +1,56 @@
+#include "hpc/timing.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace {
+
+TEST(Median, OddAndEvenCounts) {
+  EXPECT_DOUBLE_EQ(hpc::median({3, 1, 2}), 2);
+  EXPECT_DOUBLE_EQ(hpc::median({4, 1, 3, 2}), 2.5);
+  EXPECT_THROW(hpc::median({}), std::invalid_argument);
+}
+
+// The harness must see a function of known cost for what it is: one that spins twice as long
+// measures ~2x, whichever side is the slow one.
+TEST(CompareInterleaved, KnownTwiceSlowerFunctionMeasuresTwoX) {
+  const auto slow = [] { hpc::spin_for(0.002); };
+  const auto fast = [] { hpc::spin_for(0.001); };
+  const auto c = hpc::compare_interleaved(slow, fast, {.pairs = 5, .min_sample_seconds = 0.01});
+  EXPECT_NEAR(c.speedup, 2.0, 0.3);
+  EXPECT_NEAR(c.baseline_seconds, 0.002, 0.0005);
+  EXPECT_NEAR(c.candidate_seconds, 0.001, 0.0005);
+  EXPECT_EQ(c.pairs, 5);
+
+  const auto reversed = hpc::compare_interleaved(fast, slow, {.pairs = 5, .min_sample_seconds = 0.01});
+  EXPECT_NEAR(reversed.speedup, 0.5, 0.08);
+}
+
+TEST(CompareInterleaved, SameFunctionMeasuresOneX) {
+  const auto f = [] { hpc::spin_for(0.0005); };
+  EXPECT_NEAR(hpc::compare_interleaved(f, f, {.pairs = 5}).speedup, 1.0, 0.15);
+}
+
+TEST(CompareInterleaved, CallsEachSideInTurn) {
+  int baseline_calls = 0, candidate_calls = 0;
+  hpc::compare_interleaved([&] { ++baseline_calls; hpc::spin_for(0.001); },
+                           [&] { ++candidate_calls; hpc::spin_for(0.001); },
+                           {.pairs = 3, .warmup_calls = 1, .min_sample_seconds = 0});
+  // warm-up + calibration + one call per pair, for each side
+  EXPECT_EQ(baseline_calls, 1 + 1 + 3);
+  EXPECT_EQ(candidate_calls, 1 + 1 + 3);
+}
+
+TEST(CompareInterleaved, RejectsZeroPairs) {
+  EXPECT_THROW(hpc::compare_interleaved([] {}, [] {}, {.pairs = 0}), std::invalid_argument);
+}
+
+TEST(TimeCall, RepeatsFastFunctionsUntilTheSampleIsLongEnough) {
+  int calls = 0;
+  const double t = hpc::time_call([&] { ++calls; hpc::spin_for(0.0001); }, 0.005);
+  EXPECT_NEAR(t, 0.0001, 0.00005);
+  EXPECT_GE(calls, 40);
+}
+
+}  // namespace

@@ -1,0 +1,201 @@
+"""A lab's grading.toml, read and checked: points per test, perf step tables, limits.
+
+    [lab]
+    title = "Vectorization"
+    timeout = 60                     # seconds per test process (default for every item)
+
+    [[unit]]                         # a correctness test group, all-or-nothing
+    id = "matmul"
+    binary = "test_matmul"           # executable in build/<tree>/bin/<lab>/
+    filter = "Matmul.*"              # --gtest_filter
+    points = 3
+
+    [[perf]]                         # a performance test, points from a step table
+    id = "matmul_speedup"
+    binary = "perf_matmul"
+    filter = "MatmulPerf.*"
+    requires = ["matmul"]            # perf points count only when these unit groups pass
+    metric = "speedup"               # or "efficiency" = speedup / min(threads, cores)
+    steps = [{ at = 5, points = 1 }, { at = 15, points = 3 }]
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+METRICS = ("speedup", "efficiency")
+DEFAULT_TIMEOUT_S = 60
+DEFAULT_MEMORY_MB = 4096
+DEFAULT_CPU_S = 600
+DEFAULT_PROCESSES = 256
+DEFAULT_OUTPUT_KB = 1024
+
+
+class ConfigError(Exception):
+    """A grading.toml that cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    memory_mb: int = DEFAULT_MEMORY_MB
+    cpu_s: int = DEFAULT_CPU_S
+    processes: int = DEFAULT_PROCESSES
+    output_kb: int = DEFAULT_OUTPUT_KB
+
+
+@dataclass(frozen=True)
+class Step:
+    at: float
+    points: float
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    kind: str  # "unit" or "perf"
+    binary: str
+    filter: str
+    name: str
+    limits: Limits
+    points: float = 0                      # unit items
+    requires: tuple[str, ...] = ()         # perf items
+    metric: str = "speedup"                # perf items
+    steps: tuple[Step, ...] = ()           # perf items, ascending
+
+    @property
+    def max_points(self) -> float:
+        return self.steps[-1].points if self.kind == "perf" else self.points
+
+    def points_for(self, value: float) -> float:
+        """Points a perf measurement earns: the highest step reached."""
+        earned = 0.0
+        for step in self.steps:
+            if value >= step.at:
+                earned = step.points
+        return earned
+
+
+@dataclass(frozen=True)
+class LabConfig:
+    name: str          # folder name, e.g. "01-vectorization"
+    number: str        # "01"
+    title: str
+    path: Path
+    items: tuple[Item, ...] = field(default_factory=tuple)
+    requires_cuda: bool = False
+
+    @property
+    def max_points(self) -> float:
+        return sum(item.max_points for item in self.items)
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _require(table: dict, key: str, kind: type | tuple, where: str):
+    if key not in table:
+        raise ConfigError(f"{where}: missing '{key}'")
+    value = table[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise ConfigError(f"{where}: '{key}' must be {getattr(kind, '__name__', kind)}, not {value!r}")
+    return value
+
+
+def _limits(table: dict, defaults: Limits, where: str) -> Limits:
+    values = {}
+    for key, attr in (("timeout", "timeout_s"), ("memory_mb", "memory_mb"), ("cpu_seconds", "cpu_s"),
+                      ("processes", "processes"), ("output_kb", "output_kb")):
+        if key in table:
+            value = _require(table, key, (int, float), where)
+            if value <= 0:
+                raise ConfigError(f"{where}: '{key}' must be positive, not {value}")
+            values[attr] = value
+    return Limits(**{**defaults.__dict__, **values})
+
+
+def _steps(raw, where: str) -> tuple[Step, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(f"{where}: 'steps' must be a non-empty list of {{ at = X, points = P }}")
+    steps = []
+    for i, entry in enumerate(raw):
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: steps[{i}] must be {{ at = X, points = P }}")
+        at = _require(entry, "at", (int, float), f"{where} steps[{i}]")
+        points = _require(entry, "points", (int, float), f"{where} steps[{i}]")
+        if at <= 0 or points <= 0:
+            raise ConfigError(f"{where}: steps[{i}] needs at > 0 and points > 0")
+        steps.append(Step(float(at), float(points)))
+    for a, b in zip(steps, steps[1:]):
+        if not (b.at > a.at and b.points > a.points):
+            raise ConfigError(f"{where}: steps must rise in both 'at' and 'points'")
+    return tuple(steps)
+
+
+def load_lab(lab_dir: Path) -> LabConfig:
+    path = lab_dir / "grading.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: not found") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+    lab_table = data.get("lab", {})
+    title = _require(lab_table, "title", str, f"{path} [lab]")
+    defaults = _limits(lab_table, Limits(), f"{path} [lab]")
+    unknown = set(data) - {"lab", "unit", "perf"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown section(s) {sorted(unknown)}; expected [lab], [[unit]], [[perf]]")
+
+    items: list[Item] = []
+    for kind in ("unit", "perf"):
+        for index, table in enumerate(data.get(kind, [])):
+            where = f"{path} [[{kind}]] #{index + 1}"
+            item_id = _require(table, "id", str, where)
+            if not _ID.match(item_id):
+                raise ConfigError(f"{where}: id '{item_id}' must be lower_snake_case")
+            where = f"{path} [[{kind}]] '{item_id}'"
+            common = dict(
+                id=item_id, kind=kind,
+                binary=_require(table, "binary", str, where),
+                filter=_require(table, "filter", str, where),
+                name=table.get("name", item_id.replace("_", " ")),
+                limits=_limits(table, defaults, where),
+            )
+            if kind == "unit":
+                points = _require(table, "points", (int, float), where)
+                if points <= 0:
+                    raise ConfigError(f"{where}: 'points' must be positive")
+                items.append(Item(**common, points=float(points)))
+            else:
+                metric = table.get("metric", "speedup")
+                if metric not in METRICS:
+                    raise ConfigError(f"{where}: metric '{metric}' is not one of {METRICS}")
+                requires = _require(table, "requires", list, where)
+                items.append(Item(**common, requires=tuple(requires), metric=metric,
+                                  steps=_steps(table.get("steps"), where)))
+
+    ids = [item.id for item in items]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ConfigError(f"{path}: duplicate id(s) {duplicates}")
+    unit_ids = {item.id for item in items if item.kind == "unit"}
+    for item in items:
+        missing = [r for r in item.requires if r not in unit_ids]
+        if missing:
+            raise ConfigError(f"{path}: perf '{item.id}' requires unknown unit id(s) {missing}")
+    if not items:
+        raise ConfigError(f"{path}: no [[unit]] or [[perf]] items: nothing to grade")
+
+    number = lab_dir.name.split("-", 1)[0]
+    return LabConfig(name=lab_dir.name, number=number, title=title, path=lab_dir, items=tuple(items),
+                     requires_cuda=bool(lab_table.get("requires_cuda", False)))

@@ -1,0 +1,13 @@
+// Exercise 2: the pairwise Euclidean distance matrix (scipy.spatial.distance.cdist).
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+namespace hpc::lab01 {
+
+// out[i * m + j] = || x_i - y_j ||_2, where x is n x d and y is m x d, both row-major.
+void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out,
+                        std::size_t n, std::size_t m, std::size_t d);
+
+}  // namespace hpc::lab01
