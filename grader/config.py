@@ -21,7 +21,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
+try:
+    import tomllib
+except ImportError:  # Python < 3.11 (Ubuntu 22.04): the same parser, packaged as python3-tomli
+    import tomli as tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 

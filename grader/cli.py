@@ -1,0 +1,175 @@
+"""./grade — build, run and score the labs.
+
+  ./grade                 grade every lab of the student tree (labs/NN/src)
+  ./grade 01 03           grade some labs
+  ./grade --solutions     grade the reference solutions (solutions/NN/src)
+  ./grade --bench         run the Google Benchmark suites and plot them
+  ./grade --self-test     the course's own test suite (what CI runs)
+
+Exit status: 0 when grading ran, whatever the score (1 with --require-full-marks and points
+missing); 2 for bad arguments, a broken grading.toml or missing dependencies; 3 when a lab did not
+build (its results are still written).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from grader import build, classroom, deps, plotting, reports
+from grader.config import ConfigError, LabConfig
+from grader.labs import ROOT, LabSelectionError, bin_dir, select_labs
+from grader.results import LabResult, summary_json
+from grader.scoring import grade_lab
+
+EXIT_OK, EXIT_SHORT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="grade", description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog=__doc__.split("\n\n", 1)[1])
+    parser.add_argument("labs", nargs="*", help="lab numbers (01) or folder names; default: all")
+    parser.add_argument("--solutions", action="store_true", help="grade solutions/ instead of labs/")
+    parser.add_argument("--bench", action="store_true", help="run the benchmarks instead of the tests")
+    parser.add_argument("--self-test", action="store_true", help="run the course's own test suite")
+    parser.add_argument("--require-full-marks", action="store_true", help="exit 1 unless every point is earned")
+    parser.add_argument("--output", type=Path, default=ROOT / "grader-results", help="where results go")
+    parser.add_argument("--seed", type=int, help="seed for the tests' random inputs (HPC_SEED)")
+    parser.add_argument("--no-install", action="store_true", help="never install missing packages")
+    parser.add_argument("--classroom-output", action="store_true",
+                        help="also emit the GitHub Classroom reporter payload (one lab) to $GITHUB_OUTPUT")
+    args = parser.parse_args(argv)
+    if args.classroom_output and len(args.labs) != 1:
+        parser.error("--classroom-output grades exactly one lab: ./grade NN --classroom-output")
+    if args.self_test and (args.labs or args.bench or args.solutions):
+        parser.error("--self-test takes no lab and no other mode")
+    if args.seed is not None and args.seed < 0:
+        parser.error("--seed must be a non-negative integer")
+    return args
+
+
+def machine_facts() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": model or platform.processor(), "usable_cores": len(os.sched_getaffinity(0)),
+            "logical_cores": os.cpu_count(), "system": platform.platform()}
+
+
+def test_environment(seed: int | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GTEST_")}
+    env["GTEST_COLOR"] = "no"
+    if seed is not None:
+        env["HPC_SEED"] = str(seed)
+    return env
+
+
+def cuda_compiler_present() -> bool:
+    return shutil.which("nvcc") is not None or Path("/usr/local/cuda/bin/nvcc").exists()
+
+
+def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print) -> list[LabResult]:
+    build.configure(tree)
+    graded = []
+    for lab in labs:
+        log(f"== {lab.name} ({tree} tree): building")
+        if lab.requires_cuda and not cuda_compiler_present():
+            graded.append(LabResult(lab=lab.name, title=lab.title, max_points=lab.max_points, gradable=False,
+                                    problem="not built: no CUDA compiler (nvcc) on this machine"))
+            continue
+        ok, error = build.build_lab(tree, lab)
+        if not ok:
+            log(f"   build failed:\n{error}")
+            graded.append(LabResult(lab=lab.name, title=lab.title, max_points=lab.max_points, gradable=False,
+                                    problem=f"build failed; the compiler's first error:\n{error}"))
+            continue
+        log(f"== {lab.name}: running {len(lab.items)} graded test(s)")
+        graded.append(grade_lab(lab, bin_dir(tree, lab), env,
+                                on_result=lambda t: log(f"   {t.status:<8} {t.score:g}/{t.max_score:g}  {t.name}")))
+    return graded
+
+
+def write_results(graded: list[LabResult], tree: str, out_dir: Path, log=print) -> dict:
+    results = summary_json(graded, tree, machine_facts())
+    written = reports.write_all(results, out_dir)
+    written += plotting.plot_results(results, out_dir / "plots", log=log)
+    log("")
+    details = reports.failure_details(results)
+    if details:
+        log(details + "\n")
+    log(reports.console_table(results))
+    log(f"Results: {', '.join(str(p.relative_to(out_dir)) for p in written)} in {out_dir}")
+    return results
+
+
+def emit_classroom(results: dict) -> None:
+    encoded = classroom.encoded(results["labs"][0])
+    target = os.environ.get("GITHUB_OUTPUT")
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"result={encoded}\n")
+    else:
+        print(f"result={encoded}")
+
+
+def run_benchmarks(labs: list[LabConfig], tree: str, out_dir: Path, log=print) -> int:
+    build.configure(tree)
+    status = EXIT_OK
+    for lab in labs:
+        ok, error = build.build_lab(tree, lab)
+        if not ok:
+            log(f"{lab.name}: build failed:\n{error}")
+            status = EXIT_BUILD
+            continue
+        for bench in sorted(bin_dir(tree, lab).glob("bench_*")):
+            json_path = out_dir / "bench" / lab.name / f"{bench.name}.json"
+            json_path.parent.mkdir(parents=True, exist_ok=True)
+            log(f"== {lab.name}: {bench.name}")
+            run = subprocess.run([str(bench), f"--benchmark_out={json_path}", "--benchmark_out_format=json"])
+            if run.returncode != 0:
+                log(f"{bench.name} exited with {run.returncode}")
+                status = EXIT_BUILD
+                continue
+            for png in plotting.plot_benchmarks(json_path, json_path.parent, log=log):
+                log(f"   plot: {png}")
+    return status
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from grader.selftest import run_self_test
+        return run_self_test(install=not args.no_install)
+    try:
+        labs = select_labs(args.labs)
+    except (LabSelectionError, ConfigError) as error:
+        print(f"grade: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.no_install and not deps.ensure():
+        return EXIT_USAGE
+    tree = "solution" if args.solutions else "student"
+    try:
+        if args.bench:
+            return run_benchmarks(labs, tree, args.output)
+        graded = grade_labs(labs, tree, test_environment(args.seed))
+    except build.ConfigureError as error:
+        print(f"grade: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    results = write_results(graded, tree, args.output)
+    if args.classroom_output:
+        emit_classroom(results)
+    if not all(lab.gradable for lab in graded):
+        return EXIT_BUILD
+    if args.require_full_marks and results["score"] < results["max_score"]:
+        return EXIT_SHORT
+    return EXIT_OK

@@ -1,0 +1,47 @@
+"""Where things are: the repository root, the labs it holds, and the build trees."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from grader.config import LabConfig, load_lab
+
+ROOT = Path(__file__).resolve().parent.parent
+TREES = {"student": "student", "solution": "solution"}  # HPC_IMPL value -> build/<folder>
+
+
+class LabSelectionError(Exception):
+    pass
+
+
+def all_lab_dirs(root: Path = ROOT) -> list[Path]:
+    labs = root / "labs"
+    return sorted(p for p in labs.iterdir() if p.is_dir() and (p / "grading.toml").exists()) if labs.is_dir() else []
+
+
+def select_labs(wanted: list[str], root: Path = ROOT) -> list[LabConfig]:
+    """Labs by number ("01"), by folder name ("01-vectorization"), or all of them."""
+    dirs = all_lab_dirs(root)
+    if not dirs:
+        raise LabSelectionError(f"no labs found under {root / 'labs'}")
+    if not wanted:
+        return [load_lab(d) for d in dirs]
+    chosen = []
+    for name in wanted:
+        matches = [d for d in dirs if d.name == name or d.name.split("-", 1)[0] == name.zfill(2)]
+        if not matches:
+            known = ", ".join(d.name for d in dirs)
+            raise LabSelectionError(f"no lab '{name}'; the labs are: {known}")
+        chosen.append(load_lab(matches[0]))
+    return chosen
+
+
+def build_dir(tree: str, root: Path = ROOT) -> Path:
+    return root / "build" / TREES[tree]
+
+
+def bin_dir(tree: str, lab: LabConfig, root: Path = ROOT) -> Path:
+    return build_dir(tree, root) / "bin" / lab.name
+
+
+def cmake_target(lab: LabConfig) -> str:
+    return f"lab{lab.number}"

@@ -1,0 +1,148 @@
+"""Runs one test process under limits, so a crash, hang, fork bomb or memory blow-up costs that
+test's points and nothing else.
+
+The child gets its own session (process group), rlimits on CPU time, address space, process
+count and core dumps, and a wall-clock timeout after which the whole group is killed. Output is
+read through a pipe with a size cap: a test that prints without end is cut off and killed.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import selectors
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.config import Limits
+
+
+@dataclass
+class Outcome:
+    returncode: int | None      # None when killed by the grader (timeout or output cap)
+    output: str                 # stdout and stderr together, truncated to the output cap
+    wall_s: float
+    timed_out: bool = False
+    output_overflow: bool = False
+
+    @property
+    def signal(self) -> int | None:
+        return -self.returncode if self.returncode is not None and self.returncode < 0 else None
+
+    def describe_failure(self, limits: Limits) -> str | None:
+        """Why the process did not finish normally, in words for a student; None if it did."""
+        if self.timed_out:
+            return f"timed out after {limits.timeout_s:g} s (killed)"
+        if self.output_overflow:
+            return f"printed more than {limits.output_kb} KiB of output (killed)"
+        if self.signal is not None:
+            name = signal.Signals(self.signal).name if self.signal in signal.valid_signals() else "?"
+            hint = {
+                "SIGSEGV": "invalid memory access",
+                "SIGABRT": "aborted (failed assertion, uncaught exception or std::terminate)",
+                "SIGFPE": "arithmetic error (integer division by zero?)",
+                "SIGXCPU": f"CPU time limit of {limits.cpu_s} s exceeded",
+                "SIGKILL": "killed (memory or process limit?)",
+                "SIGBUS": "bus error (misaligned or truncated mapping)",
+            }.get(name, "killed by a signal")
+            return f"crashed: {name} (signal {self.signal}): {hint}"
+        return None
+
+
+def _apply_limits(limits: Limits) -> None:
+    """Runs in the child between fork and exec."""
+    def cap(which, value, hard_extra=0):
+        _, hard = resource.getrlimit(which)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        new_hard = value + hard_extra
+        if hard != resource.RLIM_INFINITY:
+            new_hard = min(new_hard, hard)
+        resource.setrlimit(which, (value, new_hard))
+
+    # The soft CPU limit sends SIGXCPU (a message that names the cause); the hard one, a few
+    # seconds later, SIGKILL for a program that ignores it.
+    cap(resource.RLIMIT_CPU, int(limits.cpu_s), hard_extra=5)
+    cap(resource.RLIMIT_AS, int(limits.memory_mb) * 1024 * 1024)
+    cap(resource.RLIMIT_CORE, 0)
+    # Counts every process of this user, the grader's included: a fork bomb hits it at once.
+    # (root is exempt from RLIMIT_NPROC; the timeout and the group kill still end a bomb there.)
+    cap(resource.RLIMIT_NPROC, int(limits.processes) + _user_process_count())
+
+
+def _user_process_count() -> int:
+    uid = os.getuid()
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    count += 1
+            except OSError:
+                pass
+    return count
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, str]) -> Outcome:
+    start = time.monotonic()
+    try:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, start_new_session=True,
+                                   preexec_fn=lambda: _apply_limits(limits))
+    except OSError as error:
+        return Outcome(returncode=127, output=f"cannot start {command[0]}: {error}", wall_s=0.0)
+
+    cap_bytes = int(limits.output_kb) * 1024
+    chunks: list[bytes] = []
+    size = 0
+    timed_out = overflow = False
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    deadline = start + limits.timeout_s
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                timed_out = True
+                break
+            if not selector.select(timeout=min(remaining, 0.1)):
+                # Quiet pipe: done once the test itself has exited, even if a child it left
+                # behind still holds the pipe open (that child is killed below).
+                if process.poll() is not None:
+                    break
+                continue
+            data = os.read(process.stdout.fileno(), 65536)
+            if not data:
+                break  # every writer closed the pipe
+            size += len(data)
+            if size > cap_bytes:
+                chunks.append(data[: max(0, cap_bytes - (size - len(data)))])
+                overflow = True
+                break
+            chunks.append(data)
+    finally:
+        selector.close()
+        if timed_out or overflow:
+            _kill_group(process.pid)
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill_group(process.pid)
+            process.wait()
+        # Whatever the test left running in its group (a forked child, a stray worker) goes too.
+        _kill_group(process.pid)
+        process.stdout.close()
+
+    output = b"".join(chunks).decode("utf-8", errors="replace")
+    return Outcome(returncode=None if (timed_out or overflow) else process.returncode, output=output,
+                   wall_s=time.monotonic() - start, timed_out=timed_out, output_overflow=overflow)

@@ -1,0 +1,114 @@
+"""Grades one lab: runs each item of its grading.toml in its own limited process and turns the
+GoogleTest verdicts and recorded measurements into points. Perf points count only when the
+kernel's correctness items passed (the perf test is then not even run)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from grader.config import Item, LabConfig
+from grader.gtest_xml import ReportError, parse_report
+from grader.results import ERROR, FAILED, PASSED, SKIPPED, LabResult, TestResult
+from grader.sandbox import Outcome, run_limited
+
+MAX_MESSAGE = 1500
+
+
+def _clip(text: str, limit: int = MAX_MESSAGE) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + " […]"
+
+
+def _result(lab: LabConfig, item: Item, status: str, score: float, output: str, **extra) -> TestResult:
+    return TestResult(lab=lab.name, id=item.id, name=item.name, kind=item.kind, status=status, score=score,
+                      max_score=item.max_points, output=_clip(output), metric=item.metric if item.kind == "perf" else None,
+                      required=item.steps[0].at if item.kind == "perf" else None, **extra)
+
+
+def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path) -> TestResult:
+    """The verdict on one finished test process, from its exit and its XML report only."""
+    failure = outcome.describe_failure(item.limits)
+    tail = outcome.output[-800:]
+    if failure:
+        return _result(lab, item, FAILED, 0, f"{failure}\n{tail}", wall_s=outcome.wall_s)
+    try:
+        cases = parse_report(report)
+    except ReportError:
+        return _result(lab, item, ERROR, 0,
+                       f"the test exited with code {outcome.returncode} without writing its report\n{tail}",
+                       wall_s=outcome.wall_s)
+    if not cases:
+        return _result(lab, item, ERROR, 0, f"filter '{item.filter}' matched no test in {item.binary}",
+                       wall_s=outcome.wall_s)
+    failed = [c for c in cases if c.status == FAILED]
+    skipped = [c for c in cases if c.status == SKIPPED]
+    if failed:
+        lines = [f"{len(failed)} of {len(cases)} test(s) failed"]
+        for case in failed[:3]:
+            lines.append(f"- {case.name}: {case.messages[0] if case.messages else 'failed'}")
+        measured = _measured(cases)
+        return _result(lab, item, FAILED, 0, "\n".join(lines), wall_s=outcome.wall_s, measured=measured)
+    if outcome.returncode != 0:
+        return _result(lab, item, FAILED, 0,
+                       f"every test passed but the program exited with code {outcome.returncode}\n{tail}",
+                       wall_s=outcome.wall_s)
+    if skipped:
+        reason = skipped[0].messages[0] if skipped[0].messages else "skipped"
+        return _result(lab, item, SKIPPED, 0, f"{len(skipped)} of {len(cases)} test(s) skipped: {reason}",
+                       wall_s=outcome.wall_s)
+    if item.kind == "unit":
+        return _result(lab, item, PASSED, item.points, f"{len(cases)} test(s) passed", wall_s=outcome.wall_s)
+
+    measured = _measured(cases)
+    if measured is None:
+        return _result(lab, item, ERROR, 0, "the perf test passed but recorded no 'value' property",
+                       wall_s=outcome.wall_s)
+    points = item.points_for(measured)
+    steps = ", ".join(f"{s.at:g} -> {s.points:g} pt" for s in item.steps)
+    return _result(lab, item, PASSED, points, f"{item.metric} {measured:.3g} (steps: {steps})",
+                   wall_s=outcome.wall_s, measured=measured)
+
+
+def _measured(cases) -> float | None:
+    for case in cases:
+        if "value" in case.properties:
+            try:
+                return float(case.properties["value"])
+            except ValueError:
+                return None
+    return None
+
+
+def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None) -> LabResult:
+    result = LabResult(lab=lab.name, title=lab.title, max_points=lab.max_points)
+    verdicts: dict[str, TestResult] = {}
+    for item in lab.items:
+        blocking = [r for r in item.requires if verdicts[r].status != PASSED]
+        if blocking:
+            test = _result(lab, item, FAILED, 0,
+                           "not run: performance counts only once the correctness test(s) "
+                           + ", ".join(f"'{lab.item(r).name}'" for r in blocking) + " pass")
+        else:
+            test = run_item(lab, item, bin_dir, env)
+        verdicts[item.id] = test
+        result.tests.append(test)
+        if on_result:
+            on_result(test)
+    return result
+
+
+def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> TestResult:
+    binary = bin_dir / item.binary
+    if not binary.is_file() or not os.access(binary, os.X_OK):
+        return _result(lab, item, ERROR, 0, f"test program {item.binary} was not built")
+    # A fresh scratch folder per test: the report lands where the test's own code does not look,
+    # and files a test writes never leak into the next one.
+    with tempfile.TemporaryDirectory(prefix=f"grade-{lab.number}-{item.id}-") as scratch:
+        report = Path(scratch) / "report" / "gtest.xml"
+        report.parent.mkdir()
+        work = Path(scratch) / "work"
+        work.mkdir()
+        command = [str(binary), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}", "--gtest_color=no"]
+        outcome = run_limited(command, item.limits, cwd=work, env=env)
+        return judge(lab, item, outcome, report)

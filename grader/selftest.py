@@ -1,0 +1,113 @@
+"""./grade --self-test: the course's own test suite, run by CI (.ci/run).
+
+It proves what instructors rely on: the grader's unit tests pass; the committed Classroom
+workflow matches the labs; every reference solution scores full marks (unit and perf) and is
+clean under AddressSanitizer/UBSan; every starter builds and is graded to 0 points, each test
+failing cleanly (no crash of the grader, no timeout); every test is worth points somewhere.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import unittest
+from pathlib import Path
+
+from grader import build, classroom, deps
+from grader.cli import grade_labs, test_environment, write_results
+from grader.coverage import ungraded_tests
+from grader.labs import ROOT, bin_dir, build_dir, select_labs
+
+STARTER_SECONDS_PER_LAB = 120  # a starter's tests fail at once; more than this means something hangs
+
+
+class Tally:
+    def __init__(self):
+        self.passed, self.failed = 0, []
+
+    def check(self, ok: bool, what: str, detail: str = "") -> bool:
+        print(f"[{'PASS' if ok else 'FAIL'}] {what}" + (f"\n{detail}" if detail and not ok else ""), flush=True)
+        if ok:
+            self.passed += 1
+        else:
+            self.failed.append(what)
+        return ok
+
+
+def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, capture_output=True, text=True, **kwargs)
+
+
+def grader_unit_tests(tally: Tally) -> None:
+    suite = unittest.defaultTestLoader.discover(str(ROOT / "grader" / "tests"), top_level_dir=str(ROOT))
+    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)
+    tally.check(result.wasSuccessful() and result.testsRun > 0,
+                f"grader unit tests ({result.testsRun} run, {len(result.failures) + len(result.errors)} failed)")
+
+
+def solution_tree(tally: Tally, labs, env) -> None:
+    build.configure("solution")
+    full = _run(["cmake", "--build", str(build_dir("solution")), "-j", str(build.parallel_jobs())])
+    if not tally.check(full.returncode == 0, "solution tree builds (every target)", build.first_error(full.stdout + full.stderr)):
+        return
+    harness = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "common", "--output-on-failure"])
+    tally.check(harness.returncode == 0, "common/ harness tests (timing, perf assertions, machine, data)",
+                harness.stdout[-3000:])
+    graded = grade_labs(labs, "solution", env)
+    results = write_results(graded, "solution", ROOT / "grader-results" / "self-test" / "solution")
+    for lab in results["labs"]:
+        short = [f"  {t['name']}: {t['status']} {t['score']:g}/{t['max_score']:g}\n    {t['output']}"
+                 for t in lab["tests"] if t["score"] < t["max_score"]]
+        tally.check(lab["gradable"] and lab["score"] == lab["max_score"],
+                    f"{lab['lab']}: reference solution scores full marks ({lab['score']:g}/{lab['max_score']:g})",
+                    lab["problem"] + "\n".join(short))
+    for lab in labs:
+        problems = ungraded_tests(lab, bin_dir("solution", lab))
+        tally.check(not problems, f"{lab.name}: every test is graded by grading.toml", "\n".join(problems))
+
+
+def sanitized_unit_tests(tally: Tally) -> None:
+    configure = _run(["cmake", "--preset", "sanitize"], cwd=ROOT)
+    if not tally.check(configure.returncode == 0, "sanitize tree configures", configure.stderr[-2000:]):
+        return
+    built = _run(["cmake", "--build", "--preset", "sanitize", "-j", str(build.parallel_jobs())], cwd=ROOT)
+    if not tally.check(built.returncode == 0, "sanitize tree builds", build.first_error(built.stdout + built.stderr)):
+        return
+    tests = _run(["ctest", "--preset", "sanitize", "--output-on-failure"], cwd=ROOT)
+    tally.check(tests.returncode == 0, "reference solutions' unit tests are clean under ASan + UBSan",
+                tests.stdout[-4000:])
+
+
+def student_tree(tally: Tally, labs, env) -> None:
+    started = time.monotonic()
+    graded = grade_labs(labs, "student", env)
+    elapsed = time.monotonic() - started
+    results = write_results(graded, "student", ROOT / "grader-results" / "self-test" / "student")
+    for lab in results["labs"]:
+        tally.check(lab["gradable"], f"{lab['lab']}: starter builds", lab["problem"])
+        tally.check(lab["score"] == 0, f"{lab['lab']}: starter scores 0 ({lab['score']:g}/{lab['max_score']:g})")
+        unclean = [f"  {t['name']}: {t['status']}: {t['output'][:300]}" for t in lab["tests"]
+                   if t["status"] not in ("failed", "skipped") or "timed out" in t["output"] or "crashed" in t["output"]]
+        tally.check(not unclean, f"{lab['lab']}: every starter test fails cleanly (no error, crash or timeout)",
+                    "\n".join(unclean))
+    tally.check(elapsed < STARTER_SECONDS_PER_LAB * len(labs),
+                f"starters graded in bounded time ({elapsed:.0f} s for {len(labs)} lab(s))")
+
+
+def run_self_test(install: bool = True) -> int:
+    started = time.monotonic()
+    tally = Tally()
+    if install and not deps.ensure():
+        return 2
+    env = test_environment(seed=None)
+    labs = select_labs([])
+    grader_unit_tests(tally)
+    tally.check(classroom.main(["--check"]) == 0, ".github/workflows/classroom.yml matches the labs")
+    solution_tree(tally, labs, env)
+    sanitized_unit_tests(tally)
+    student_tree(tally, labs, env)
+    print(f"\nself-test finished in {time.monotonic() - started:.0f} s")
+    for what in tally.failed:
+        print(f"  failed: {what}")
+    print(f"self-test: {tally.passed} passed, {len(tally.failed)} failed")
+    return 0 if not tally.failed else 1

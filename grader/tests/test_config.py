@@ -1,0 +1,87 @@
+import tempfile
+import textwrap
+import unittest
+from pathlib import Path
+
+from grader.config import ConfigError, load_lab
+
+VALID = """
+[lab]
+title = "Demo"
+timeout = 5
+
+[[unit]]
+id = "kernel"
+binary = "test_kernel"
+filter = "*"
+points = 2
+
+[[perf]]
+id = "kernel_speedup"
+binary = "perf_kernel"
+filter = "*"
+requires = ["kernel"]
+metric = "efficiency"
+steps = [{ at = 0.5, points = 1 }, { at = 0.8, points = 3 }]
+timeout = 30
+"""
+
+
+def load(text: str):
+    with tempfile.TemporaryDirectory() as tmp:
+        lab = Path(tmp) / "07-demo"
+        lab.mkdir()
+        (lab / "grading.toml").write_text(textwrap.dedent(text))
+        return load_lab(lab)
+
+
+class ConfigTest(unittest.TestCase):
+    def test_valid_config(self):
+        lab = load(VALID)
+        self.assertEqual(lab.number, "07")
+        self.assertEqual(lab.max_points, 5)
+        perf = lab.item("kernel_speedup")
+        self.assertEqual(perf.metric, "efficiency")
+        self.assertEqual(perf.limits.timeout_s, 30)
+        self.assertEqual(lab.item("kernel").limits.timeout_s, 5, "lab default applies")
+
+    def test_step_table(self):
+        perf = load(VALID).item("kernel_speedup")
+        self.assertEqual(perf.points_for(0.49), 0)
+        self.assertEqual(perf.points_for(0.5), 1)
+        self.assertEqual(perf.points_for(0.79), 1)
+        self.assertEqual(perf.points_for(2.0), 3)
+
+    def assertRejected(self, text: str, fragment: str):
+        with self.assertRaises(ConfigError) as caught:
+            load(text)
+        self.assertIn(fragment, str(caught.exception))
+
+    def test_errors_name_the_problem(self):
+        self.assertRejected("[lab]\ntitle = 'x'\n", "nothing to grade")
+        self.assertRejected("[lab\n", "not valid TOML")
+        self.assertRejected(VALID.replace('metric = "efficiency"', 'metric = "gflops"'), "metric 'gflops'")
+        self.assertRejected(VALID.replace('requires = ["kernel"]', 'requires = ["nope"]'), "unknown unit id")
+        self.assertRejected(VALID.replace("at = 0.8, points = 3", "at = 0.4, points = 3"), "must rise")
+        self.assertRejected(VALID.replace("points = 2", "points = -1"), "positive")
+        self.assertRejected(VALID.replace('binary = "test_kernel"\n', ""), "missing 'binary'")
+        self.assertRejected(VALID.replace('id = "kernel_speedup"', 'id = "kernel"'), "duplicate id")
+        self.assertRejected(VALID.replace("timeout = 5", "timeout = 0"), "'timeout' must be positive")
+        self.assertRejected(VALID + "\n[extra]\n", "unknown section")
+        self.assertRejected(VALID.replace('id = "kernel"', 'id = "Kernel-1"', 1), "lower_snake_case")
+
+    def test_missing_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with self.assertRaises(ConfigError):
+                load_lab(Path(tmp))
+
+    def test_every_lab_of_the_course_loads(self):
+        from grader.labs import select_labs
+        labs = select_labs([])
+        self.assertTrue(labs)
+        for lab in labs:
+            self.assertGreater(lab.max_points, 0, lab.name)
+
+
+if __name__ == "__main__":
+    unittest.main()

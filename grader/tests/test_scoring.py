@@ -1,0 +1,115 @@
+"""The grader end to end on fake test programs: points, step tables, gating, and every way a
+test program can misbehave."""
+import os
+import unittest
+
+from grader.config import load_lab
+from grader.scoring import grade_lab
+from grader.tests.helpers import TempLab
+
+TOML = """
+[lab]
+title = "Demo"
+timeout = 3
+output_kb = 64
+
+[[unit]]
+id = "{unit}"
+binary = "{unit}"
+filter = "*"
+points = 2
+
+[[perf]]
+id = "speed"
+binary = "{perf}"
+filter = "*"
+requires = ["{unit}"]
+steps = [{{ at = 2, points = 1 }}, {{ at = 5, points = 3 }}]
+"""
+
+
+def grade(unit: str, perf: str = "perf_3.5"):
+    lab_files = TempLab(TOML.format(unit=unit, perf=perf), [unit, perf])
+    try:
+        lab = load_lab(lab_files.lab_dir)
+        return grade_lab(lab, lab_files.bin_dir, dict(os.environ))
+    finally:
+        lab_files.close()
+
+
+class ScoringTest(unittest.TestCase):
+    def test_passing_unit_and_perf_step_points(self):
+        result = grade("pass", "perf_3.5")
+        unit, perf = result.tests
+        self.assertEqual((unit.status, unit.score), ("passed", 2))
+        self.assertEqual((perf.status, perf.score, perf.measured), ("passed", 1, 3.5))
+        self.assertEqual(result.score, 3)
+        self.assertEqual(result.max_score, 5)
+
+    def test_top_step(self):
+        self.assertEqual(grade("pass", "perf_7").tests[1].score, 3)
+
+    def test_perf_points_need_correctness(self):
+        result = grade("fail", "perf_9")
+        unit, perf = result.tests
+        self.assertEqual((unit.status, unit.score), ("failed", 0))
+        self.assertIn("Expected equality", unit.output)
+        self.assertEqual(perf.score, 0)
+        self.assertIn("not run", perf.output)
+
+    def test_crash_costs_only_that_test(self):
+        unit = grade("crash").tests[0]
+        self.assertEqual((unit.status, unit.score), ("failed", 0))
+        self.assertIn("SIGSEGV", unit.output)
+
+    def test_hang_is_a_timeout(self):
+        unit = grade("hang").tests[0]
+        self.assertEqual(unit.status, "failed")
+        self.assertIn("timed out after 3 s", unit.output)
+
+    def test_flood_is_cut(self):
+        unit = grade("flood").tests[0]
+        self.assertEqual(unit.status, "failed")
+        self.assertIn("more than 64 KiB", unit.output)
+
+    def test_skip_is_reported_not_passed(self):
+        unit = grade("skip").tests[0]
+        self.assertEqual((unit.status, unit.score), ("skipped", 0))
+        self.assertIn("no CUDA device", unit.output)
+
+    def test_missing_report_is_an_error(self):
+        unit = grade("noreport").tests[0]
+        self.assertEqual((unit.status, unit.score), ("error", 0))
+        self.assertIn("without writing its report", unit.output)
+
+    def test_nonzero_exit_after_passing_fails(self):
+        unit = grade("exit3").tests[0]
+        self.assertEqual((unit.status, unit.score), ("failed", 0))
+        self.assertIn("code 3", unit.output)
+
+    def test_forked_child_does_not_outlive_grading(self):
+        self.assertEqual(grade("forker").tests[0].status, "passed")
+        leftovers = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p).endswith("forker")]
+        self.assertEqual(leftovers, [])
+
+    def test_missing_program(self):
+        lab_files = TempLab(TOML.format(unit="pass", perf="perf_3"), ["perf_3"])
+        try:
+            result = grade_lab(load_lab(lab_files.lab_dir), lab_files.bin_dir, dict(os.environ))
+        finally:
+            lab_files.close()
+        self.assertEqual(result.tests[0].status, "error")
+        self.assertIn("was not built", result.tests[0].output)
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = f.read().split(b"\0")
+        return os.path.basename(args[1].decode()) if len(args) > 1 else ""
+    except OSError:
+        return ""
+
+
+if __name__ == "__main__":
+    unittest.main()
