@@ -4,6 +4,11 @@
 #include <sched.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <vector>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -97,6 +102,48 @@ int usable_cores() {
 }
 
 int effective_parallelism(int threads) { return std::max(1, std::min(threads, usable_cores())); }
+
+namespace {
+
+// A dependent chain of integer operations: pure core work, no memory traffic, so its parallel
+// speedup is limited only by the cores the threads get.
+std::uint64_t calibration_work(std::uint64_t steps, std::uint64_t seed) {
+  std::uint64_t x = seed | 1;
+  for (std::uint64_t i = 0; i < steps; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+  }
+  return x;
+}
+
+double seconds_of(const std::function<void()>& fn) {
+  const auto start = std::chrono::steady_clock::now();
+  fn();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+double measured_parallelism(int threads) {
+  if (threads <= 1) return 1.0;
+  constexpr double target_seconds = 0.01;
+  std::atomic<std::uint64_t> sink{0};
+  std::uint64_t steps = 1 << 16;
+  while (seconds_of([&] { sink += calibration_work(steps, steps); }) < target_seconds) steps *= 2;
+
+  std::vector<double> trials;
+  for (int trial = 0; trial < 3; ++trial) {
+    const double one = seconds_of([&] { sink += calibration_work(steps, 1); });
+    const double all = seconds_of([&] {
+#pragma omp parallel num_threads(threads)
+      sink += calibration_work(steps, static_cast<std::uint64_t>(omp_get_thread_num()) + 2);
+    });
+    trials.push_back(threads * one / all);
+  }
+  std::sort(trials.begin(), trials.end());
+  return std::clamp(trials[1], 1.0, static_cast<double>(threads));
+}
 
 MachineInfo machine_info() {
   MachineInfo info;

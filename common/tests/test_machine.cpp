@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <omp.h>
 
+#include <algorithm>
 #include <thread>
 
 namespace {
@@ -23,6 +24,21 @@ TEST(Machine, EffectiveParallelismIsCappedByThreadsAndCores) {
   EXPECT_EQ(hpc::effective_parallelism(1), 1);
   EXPECT_EQ(hpc::effective_parallelism(0), 1);
   EXPECT_EQ(hpc::effective_parallelism(100000), hpc::usable_cores());
+}
+
+TEST(Machine, MeasuredParallelismSeesTheCores) {
+  EXPECT_EQ(hpc::measured_parallelism(1), 1.0);
+  const int cores = hpc::usable_cores();
+  const double p = hpc::measured_parallelism(cores);
+  EXPECT_GE(p, 1.0);
+  EXPECT_LE(p, cores);
+  if (cores >= 2) {
+    // A calibration that always said 1 would excuse every slow parallel code: on an idle
+    // machine a perfectly parallel loop must show real parallelism (best of 3, for noise).
+    double best = p;
+    for (int i = 0; i < 2 && best < 0.6 * cores; ++i) best = std::max(best, hpc::measured_parallelism(cores));
+    EXPECT_GT(best, 0.6 * cores);
+  }
 }
 
 TEST(Machine, MpiRanksComeFromTheLauncher) {

@@ -45,6 +45,19 @@ TEST(ExpectSpeedup, EfficiencyDividesByTheCoresActuallyAvailable) {
   hpc::expect_speedup_at_least(kEfficiency, [&] { return m; });
 }
 
+TEST(ExpectSpeedup, EfficiencyCountsOnlyTheParallelismMeasuredNow) {
+  auto m = with_speedup(1.2, 64);
+  m.parallelism = 1.25;  // e.g. another process keeps one of two cores busy
+  if (hpc::usable_cores() >= 2) {
+    EXPECT_NEAR(hpc::parallel_denominator(m), 1.25, 1e-12);
+    EXPECT_NEAR(hpc::metric_value(kEfficiency, m), 1.2 / 1.25, 1e-12);
+  }
+  m.parallelism = 1000;  // never more than threads and cores
+  EXPECT_EQ(hpc::parallel_denominator(m), hpc::effective_parallelism(64));
+  m.parallelism = 0.3;  // never below one core
+  EXPECT_EQ(hpc::parallel_denominator(m), 1.0);
+}
+
 TEST(ExpectSpeedup, UnknownMetricIsAnError) {
   constexpr hpc::PerfTarget bad{"bad", "gflops", 1, 2};
   EXPECT_THROW(hpc::metric_value(bad, with_speedup(1)), std::invalid_argument);

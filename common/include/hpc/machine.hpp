@@ -24,6 +24,12 @@ int usable_cores();
 // The cores a parallel speedup may be expected from: min(threads, usable cores), at least 1.
 int effective_parallelism(int threads);
 
+// The parallelism `threads` OpenMP threads really get right now: the speedup of a perfectly
+// parallel, compute-only calibration loop over one thread (median of 3 interleaved trials).
+// About 2.0 on an idle 2-core machine; about 1 when another process keeps one of the two busy.
+// Perf tests divide by it, so a loaded machine does not count against the student.
+double measured_parallelism(int threads);
+
 std::string describe(const MachineInfo& info);
 
 }  // namespace hpc

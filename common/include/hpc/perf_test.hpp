@@ -19,7 +19,8 @@
 namespace hpc {
 
 // What grading.toml asks of one perf test. `metric` is "speedup", or "efficiency", which is
-// speedup / min(threads, usable cores): the parallel target that scales with the machine.
+// speedup / min(threads, usable cores, measured parallelism): the parallel target that scales
+// with the machine, and with what the machine can give right now (see measured_parallelism).
 struct PerfTarget {
   const char* id;
   const char* metric;
@@ -33,9 +34,14 @@ struct Measurement {
   double baseline_seconds = 0;
   double candidate_seconds = 0;
   double spread = 0;
+  double parallelism = 0;  // measured_parallelism(threads) next to this measurement; 0: not measured
 
   static Measurement of(const Comparison& comparison, int threads = 1);
 };
+
+// The parallelism a measurement is judged against: min(threads, usable cores), lowered to the
+// measured parallelism when that was taken and is lower.
+double parallel_denominator(const Measurement& measurement);
 
 // The value a target's metric takes for a measurement.
 double metric_value(const PerfTarget& target, const Measurement& measurement);

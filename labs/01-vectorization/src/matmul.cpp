@@ -1,5 +1,5 @@
 // Exercise 1 — matrix multiply. Graded by test_matmul (correctness) and perf_matmul (speedup
-// over the naive i-j-k loop in baseline/matmul.cpp, single thread, n = 512).
+// over the naive i-j-k loop in baseline/matmul.cpp, single thread, n = 1024).
 #include "hpc/todo.hpp"
 #include "lab01/matmul.hpp"
 
@@ -12,7 +12,8 @@ void matmul([[maybe_unused]] std::span<const double> a, [[maybe_unused]] std::sp
   //  2. Block the loops (tiles of C, A and B that fit in L1/L2) so data is reused from cache.
   //  3. Keep a small tile of C in registers while the k loop runs (e.g. 8 rows x 16 columns),
   //     and make the inner loop easy to vectorize (contiguous, no branches); see the README.
-  // Full points from 15x the naive loop; the reference reaches ~60% of OpenBLAS.
+  // Graded at n = 1024 on one thread: full points from 45x the naive loop (the loop reorder
+  // alone gives ~38x; the reference, blocked and register-tiled, ~65x = 60% of OpenBLAS).
   hpc::todo("matmul");
 }
 

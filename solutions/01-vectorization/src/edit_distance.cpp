@@ -14,10 +14,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];  // table[i - 1][j - 1]
-    row[0] = i;
+    std::size_t left = i;           // table[i][j - 1], kept in a register: reading it back from
+    row[0] = i;                     // row[j - 1] would put a store-to-load trip on every cell
+    const char a_i = a[i - 1];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];  // table[i - 1][j]
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      left = std::min(std::min(above, left) + 1, diagonal + (a_i == b[j - 1] ? 0 : 1));
+      row[j] = left;
       diagonal = above;
     }
   }
