@@ -16,28 +16,28 @@ std::uint64_t test_seed() {
   return seed;
 }
 
-std::vector<double> random_doubles(std::size_t n, std::uint64_t seed, double lo, double hi) {
+namespace {
+
+template <typename Distribution>
+std::vector<typename Distribution::result_type> draw(std::size_t n, std::uint64_t seed, Distribution dist) {
   std::mt19937_64 engine(seed);
-  std::uniform_real_distribution<double> dist(lo, hi);
-  std::vector<double> values(n);
+  std::vector<typename Distribution::result_type> values(n);
   for (auto& v : values) v = dist(engine);
   return values;
+}
+
+}  // namespace
+
+std::vector<double> random_doubles(std::size_t n, std::uint64_t seed, double lo, double hi) {
+  return draw(n, seed, std::uniform_real_distribution<double>(lo, hi));
 }
 
 std::vector<float> random_floats(std::size_t n, std::uint64_t seed, float lo, float hi) {
-  std::mt19937_64 engine(seed);
-  std::uniform_real_distribution<float> dist(lo, hi);
-  std::vector<float> values(n);
-  for (auto& v : values) v = dist(engine);
-  return values;
+  return draw(n, seed, std::uniform_real_distribution<float>(lo, hi));
 }
 
 std::vector<std::int64_t> random_ints(std::size_t n, std::uint64_t seed, std::int64_t lo, std::int64_t hi) {
-  std::mt19937_64 engine(seed);
-  std::uniform_int_distribution<std::int64_t> dist(lo, hi);
-  std::vector<std::int64_t> values(n);
-  for (auto& v : values) v = dist(engine);
-  return values;
+  return draw(n, seed, std::uniform_int_distribution<std::int64_t>(lo, hi));
 }
 
 std::string random_string(std::size_t n, std::uint64_t seed, std::string_view alphabet) {

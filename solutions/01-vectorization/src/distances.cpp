@@ -6,20 +6,16 @@
 // is finished in the same tile, while it is still in registers.
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <vector>
 
+#include "hpc/simd.hpp"
 #include "lab01/distances.hpp"
 
 namespace hpc::lab01 {
 namespace {
 
-#if defined(__AVX512F__)
-constexpr std::size_t kLanes = 8;
-#else
-constexpr std::size_t kLanes = 4;
-#endif
-using Vec = double __attribute__((vector_size(kLanes * sizeof(double))));
+using simd::kLanes;
+using simd::Vec;
 
 constexpr std::size_t RI = 4;             // rows of x per tile
 constexpr std::size_t NV = 2;             // vectors of y per tile
@@ -57,20 +53,19 @@ void pairwise_distances(std::span<const double> x, std::span<const double> y, st
       Vec dot[RI][NV] = {};
       for (std::size_t k = 0; k < d; ++k) {
         Vec y_k[NV];
-        std::memcpy(y_k, y_t.data() + k * m_padded + j0, sizeof(y_k));
+        for (std::size_t v = 0; v < NV; ++v) y_k[v] = simd::load(y_t.data() + k * m_padded + j0 + v * kLanes);
         for (std::size_t r = 0; r < RI; ++r) {
           const double x_rk = x[rows[r] * d + k];
           for (std::size_t v = 0; v < NV; ++v) dot[r][v] += x_rk * y_k[v];
         }
       }
       Vec y_norm[NV];
-      std::memcpy(y_norm, y_norms.data() + j0, sizeof(y_norm));
+      for (std::size_t v = 0; v < NV; ++v) y_norm[v] = simd::load(y_norms.data() + j0 + v * kLanes);
       const std::size_t width = std::min(NJ, m - std::min(m, j0));
       for (std::size_t r = 0; r < RI && i0 + r < n; ++r) {
         double tile[NJ];
         for (std::size_t v = 0; v < NV; ++v) {
-          const Vec squared = x_norms[rows[r]] + y_norm[v] - 2.0 * dot[r][v];
-          std::memcpy(tile + v * kLanes, &squared, sizeof(Vec));
+          simd::store(tile + v * kLanes, x_norms[rows[r]] + y_norm[v] - 2.0 * dot[r][v]);
         }
         // Rounding can push the squared distance of (nearly) equal points slightly below zero.
         double* out_row = out.data() + (i0 + r) * m + j0;

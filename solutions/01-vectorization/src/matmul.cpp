@@ -13,22 +13,16 @@
 //    a plain 2D accumulator array through permutes and reaches only a fifth of the speed.
 //  * OpenMP splits the rows of C (the ic loop): threads share the packed B panel.
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
+#include "hpc/simd.hpp"
 #include "lab01/matmul.hpp"
 
 namespace hpc::lab01 {
 namespace {
 
-// One SIMD register of doubles: 8 lanes with AVX-512, 4 with AVX2 (the compiler splits wider
-// types into several registers where the hardware is narrower, so this stays portable).
-#if defined(__AVX512F__)
-constexpr std::size_t kLanes = 8;
-#else
-constexpr std::size_t kLanes = 4;
-#endif
-using Vec = double __attribute__((vector_size(kLanes * sizeof(double))));
+using simd::kLanes;
+using simd::Vec;
 
 constexpr std::size_t MR = 8;               // rows of the register tile
 constexpr std::size_t NV = 2;               // vectors per tile row
@@ -71,7 +65,7 @@ void micro_kernel(std::size_t kc, const double* __restrict a, const double* __re
   Vec acc[MR][NV] = {};
   for (std::size_t p = 0; p < kc; ++p) {
     Vec b_row[NV];
-    std::memcpy(b_row, b + p * NR, sizeof(b_row));  // an unaligned-safe vector load
+    for (std::size_t v = 0; v < NV; ++v) b_row[v] = simd::load(b + p * NR + v * kLanes);
     for (std::size_t r = 0; r < MR; ++r) {
       const double a_rp = a[p * MR + r];  // broadcast to every lane by the arithmetic below
       for (std::size_t v = 0; v < NV; ++v) acc[r][v] += a_rp * b_row[v];
@@ -80,10 +74,8 @@ void micro_kernel(std::size_t kc, const double* __restrict a, const double* __re
   if (rows == MR && cols == NR) {
     for (std::size_t r = 0; r < MR; ++r) {
       for (std::size_t v = 0; v < NV; ++v) {
-        Vec c_rv;
-        std::memcpy(&c_rv, c + r * ldc + v * kLanes, sizeof(Vec));
-        c_rv += acc[r][v];
-        std::memcpy(c + r * ldc + v * kLanes, &c_rv, sizeof(Vec));
+        double* c_rv = c + r * ldc + v * kLanes;
+        simd::store(c_rv, simd::load(c_rv) + acc[r][v]);
       }
     }
   } else {
