@@ -11,7 +11,6 @@ import argparse
 import base64
 import json
 import sys
-from pathlib import Path
 
 from grader.labs import ROOT, select_labs
 

@@ -84,13 +84,13 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print)
     for lab in labs:
         log(f"== {lab.name} ({tree} tree): building")
         if lab.requires_cuda and not cuda_compiler_present():
-            graded.append(LabResult(lab=lab.name, title=lab.title, max_points=lab.max_points, gradable=False,
+            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
                                     problem="not built: no CUDA compiler (nvcc) on this machine"))
             continue
         ok, error = build.build_lab(tree, lab)
         if not ok:
             log(f"   build failed:\n{error}")
-            graded.append(LabResult(lab=lab.name, title=lab.title, max_points=lab.max_points, gradable=False,
+            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
                                     problem=f"build failed; the compiler's first error:\n{error}"))
             continue
         log(f"== {lab.name}: running {len(lab.items)} graded test(s)")

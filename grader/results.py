@@ -34,15 +34,11 @@ class LabResult:
     tests: list[TestResult] = field(default_factory=list)
     gradable: bool = True
     problem: str = ""          # why the lab could not be graded (build failure, no CUDA, ...)
-    max_points: float = 0.0
+    max_score: float = 0.0     # the lab's points, earned or not (an unbuilt lab has no tests)
 
     @property
     def score(self) -> float:
         return sum(t.score for t in self.tests)
-
-    @property
-    def max_score(self) -> float:
-        return self.max_points
 
     def to_json(self) -> dict:
         return {"lab": self.lab, "title": self.title, "score": self.score, "max_score": self.max_score,

@@ -81,7 +81,7 @@ def _measured(cases) -> float | None:
 
 
 def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None) -> LabResult:
-    result = LabResult(lab=lab.name, title=lab.title, max_points=lab.max_points)
+    result = LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points)
     verdicts: dict[str, TestResult] = {}
     for item in lab.items:
         blocking = [r for r in item.requires if verdicts[r].status != PASSED]

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import unittest
-from pathlib import Path
 
 from grader import build, classroom, deps
 from grader.cli import grade_labs, test_environment, write_results

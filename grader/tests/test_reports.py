@@ -14,8 +14,8 @@ def sample() -> dict:
     ok = TestResult("01-demo", "kernel", "kernel: correct", "unit", "passed", 2, 2, "3 test(s) passed")
     slow = TestResult("01-demo", "speed", "kernel: speedup", "perf", "failed", 0, 3, "speedup 1.5", measured=1.5,
                       required=2.0, metric="speedup")
-    broken = LabResult("02-other", "Other", gradable=False, problem="build failed: x.cpp:3: error: oops", max_points=4)
-    return summary_json([LabResult("01-demo", "Demo", [ok, slow], max_points=5), broken], "student", {"cpu": "test"})
+    broken = LabResult("02-other", "Other", gradable=False, problem="build failed: x.cpp:3: error: oops", max_score=4)
+    return summary_json([LabResult("01-demo", "Demo", [ok, slow], max_score=5), broken], "student", {"cpu": "test"})
 
 
 class ReportsTest(unittest.TestCase):
