@@ -19,10 +19,13 @@ def parallel_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
-def configure(tree: str, root: Path = ROOT, extra: list[str] | None = None) -> Path:
+def configure(tree: str, root: Path = ROOT, submission: Path | None = None) -> Path:
+    """tree: "student", "solution" or "submission" (the starters replaced by a submission's files)."""
     out = build_dir(tree, root)
-    command = ["cmake", "-S", str(root), "-B", str(out), f"-DHPC_IMPL={tree}", "-DCMAKE_BUILD_TYPE=Release"]
-    result = subprocess.run(command + (extra or []), capture_output=True, text=True)
+    impl = "solution" if tree == "solution" else "student"
+    command = ["cmake", "-S", str(root), "-B", str(out), f"-DHPC_IMPL={impl}", "-DCMAKE_BUILD_TYPE=Release",
+               f"-DHPC_SUBMISSION_DIR={submission.resolve() if submission else ''}"]
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise ConfigureError(f"cmake configure of the {tree} tree failed:\n{(result.stdout + result.stderr)[-3000:]}")
     return out

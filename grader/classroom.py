@@ -73,7 +73,8 @@ def workflow_text(lab_numbers: list[tuple[str, str]]) -> str:
             f"      - name: Lab {number} ({title})",
             f"        id: {ident}",
             "        continue-on-error: true",
-            f"        run: ./grade {number} --classroom-output",
+            # A new seed every run: outputs memorised for one seed's inputs earn nothing.
+            f"        run: ./grade {number} --classroom-output --seed ${{{{ github.run_id }}}}",
         ]
     lines += [
         "      - name: Autograding Reporter",

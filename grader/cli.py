@@ -6,6 +6,14 @@
   ./grade --bench         run the Google Benchmark suites and plot them
   ./grade --self-test     the course's own test suite (what CI runs)
 
+Instructors:
+  ./grade --submission DIR          grade a student repository's labs/*/src files against this
+                                    repository's tests (hidden ones included): tamper-proof
+  ./grade --export DIR              write the student template (no solutions or hidden tests)
+                                    with a manifest of the files students must not change
+  ./grade --export-gradescope ZIP   a Gradescope autograder package
+  ./grade --format gradescope ...   also write another platform's result format
+
 Exit status: 0 when grading ran, whatever the score (1 with --require-full-marks and points
 missing); 2 for bad arguments, a broken grading.toml or missing dependencies; 3 when a lab did not
 build (its results are still written).
@@ -13,6 +21,7 @@ build (its results are still written).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -20,7 +29,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from grader import build, classroom, deps, plotting, reports
+from grader import adapters, build, classroom, deps, export, plotting, reports
 from grader.config import ConfigError, LabConfig
 from grader.labs import ROOT, LabSelectionError, bin_dir, select_labs
 from grader.results import LabResult, summary_json
@@ -43,7 +52,16 @@ def parse_args(argv):
     parser.add_argument("--no-install", action="store_true", help="never install missing packages")
     parser.add_argument("--classroom-output", action="store_true",
                         help="also emit the GitHub Classroom reporter payload (one lab) to $GITHUB_OUTPUT")
+    parser.add_argument("--format", action="append", choices=adapters.FORMATS, default=[],
+                        help="also write this platform's result format (repeatable)")
+    parser.add_argument("--submission", type=Path, help="grade this student repository's labs/*/src files")
+    parser.add_argument("--export", type=Path, metavar="DIR", help="write the student template to DIR")
+    parser.add_argument("--export-gradescope", type=Path, metavar="ZIP", help="write a Gradescope autograder")
     args = parser.parse_args(argv)
+    if args.submission and args.solutions:
+        parser.error("--submission grades a student's files: it cannot be combined with --solutions")
+    if args.submission and not (args.submission / "labs").is_dir():
+        parser.error(f"--submission {args.submission}: not a course repository (no labs/ folder)")
     if args.classroom_output and len(args.labs) != 1:
         parser.error("--classroom-output grades exactly one lab: ./grade NN --classroom-output")
     if args.self_test and (args.labs or args.bench or args.solutions):
@@ -78,10 +96,30 @@ def cuda_compiler_present() -> bool:
     return shutil.which("nvcc") is not None or Path("/usr/local/cuda/bin/nvcc").exists()
 
 
-def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print) -> list[LabResult]:
-    build.configure(tree)
+def tampering(labs: list[LabConfig], tree: str) -> dict[str, list[str]]:
+    """Per lab, the protected files that differ from the exported template's manifest (student
+    tree of a template only; the instructor repository has no manifest)."""
+    problems = export.verify(ROOT) if tree == "student" else None
+    if not problems:
+        return {}
+    return {lab.name: problems.get("*", []) + problems.get(lab.name, []) for lab in labs
+            if problems.get("*") or problems.get(lab.name)}
+
+
+def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
+               submission: Path | None = None) -> list[LabResult]:
+    build.configure(tree, submission=submission)
+    changed = tampering(labs, tree)
     graded = []
     for lab in labs:
+        if lab.name in changed:
+            files = changed[lab.name]
+            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
+                                    problem="not gradable: files students must not change differ from the course's "
+                                            "released versions:\n  " + "\n  ".join(files) +
+                                            "\n(run your own experiments freely, but restore these files, e.g. "
+                                            "with git checkout, before grading)"))
+            continue
         log(f"== {lab.name} ({tree} tree): building")
         if lab.requires_cuda and not cuda_compiler_present():
             graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
@@ -99,8 +137,9 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print)
     return graded
 
 
-def write_results(graded: list[LabResult], tree: str, out_dir: Path, log=print) -> dict:
+def write_results(graded: list[LabResult], tree: str, out_dir: Path, log=print, seed: int | None = None) -> dict:
     results = summary_json(graded, tree, machine_facts())
+    results["seed"] = seed
     written = reports.write_all(results, out_dir)
     written += plotting.plot_results(results, out_dir / "plots", log=log)
     log("")
@@ -137,8 +176,8 @@ def benchmark_environment() -> dict[str, str]:
     return env
 
 
-def run_benchmarks(labs: list[LabConfig], tree: str, out_dir: Path, log=print) -> int:
-    build.configure(tree)
+def run_benchmarks(labs: list[LabConfig], tree: str, out_dir: Path, log=print, submission: Path | None = None) -> int:
+    build.configure(tree, submission=submission)
     env = benchmark_environment()
     status = EXIT_OK
     for lab in labs:
@@ -161,11 +200,29 @@ def run_benchmarks(labs: list[LabConfig], tree: str, out_dir: Path, log=print) -
     return status
 
 
+def export_template(args) -> int:
+    try:
+        if args.export:
+            manifest = export.export(ROOT, args.export)
+            print(f"grade: student template written to {args.export} "
+                  f"({len(manifest['files'])} protected files in {export.MANIFEST})")
+        if args.export_gradescope:
+            from grader.gradescope_package import package
+            count = package(ROOT, args.export_gradescope)
+            print(f"grade: Gradescope autograder written to {args.export_gradescope} ({count} files)")
+    except (export.ExportError, OSError) as error:
+        print(f"grade: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         from grader.selftest import run_self_test
         return run_self_test(install=not args.no_install)
+    if args.export or args.export_gradescope:
+        return export_template(args)
     try:
         labs = select_labs(args.labs)
     except (LabSelectionError, ConfigError) as error:
@@ -173,17 +230,21 @@ def main(argv=None) -> int:
         return EXIT_USAGE
     if not args.no_install and not deps.ensure():
         return EXIT_USAGE
-    tree = "solution" if args.solutions else "student"
+    tree = "solution" if args.solutions else "submission" if args.submission else "student"
     try:
         if args.bench:
-            return run_benchmarks(labs, tree, args.output)
-        graded = grade_labs(labs, tree, test_environment(args.seed))
+            return run_benchmarks(labs, tree, args.output, submission=args.submission)
+        graded = grade_labs(labs, tree, test_environment(args.seed), submission=args.submission)
     except build.ConfigureError as error:
         print(f"grade: {error}", file=sys.stderr)
         return EXIT_USAGE
-    results = write_results(graded, tree, args.output)
+    results = write_results(graded, tree, args.output, seed=args.seed)
+    for fmt in args.format:
+        print(f"{fmt}: {adapters.write(results, fmt, args.output)}")
     if args.classroom_output:
         emit_classroom(results)
+    if "autolab" in args.format:
+        print(json.dumps(adapters.autolab_scores(results)))  # Autolab reads the last line
     if not all(lab.gradable for lab in graded):
         return EXIT_BUILD
     if args.require_full_marks and results["score"] < results["max_score"]:

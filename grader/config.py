@@ -67,6 +67,7 @@ class Item:
     requires: tuple[str, ...] = ()         # perf items
     metric: str = "speedup"                # perf items
     steps: tuple[Step, ...] = ()           # perf items, ascending
+    hidden: bool = False                   # from hidden/<lab>/grading.toml
 
     @property
     def max_points(self) -> float:
@@ -143,22 +144,16 @@ def _steps(raw, where: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def load_lab(lab_dir: Path) -> LabConfig:
-    path = lab_dir / "grading.toml"
+def _read_toml(path: Path) -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: not found") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
-    lab_table = data.get("lab", {})
-    title = _require(lab_table, "title", str, f"{path} [lab]")
-    defaults = _limits(lab_table, Limits(), f"{path} [lab]")
-    unknown = set(data) - {"lab", "unit", "perf"}
-    if unknown:
-        raise ConfigError(f"{path}: unknown section(s) {sorted(unknown)}; expected [lab], [[unit]], [[perf]]")
 
+def _items(data: dict, defaults: Limits, path: Path, hidden: bool) -> list[Item]:
     items: list[Item] = []
     for kind in ("unit", "perf"):
         for index, table in enumerate(data.get(kind, [])):
@@ -168,7 +163,7 @@ def load_lab(lab_dir: Path) -> LabConfig:
                 raise ConfigError(f"{where}: id '{item_id}' must be lower_snake_case")
             where = f"{path} [[{kind}]] '{item_id}'"
             common = dict(
-                id=item_id, kind=kind,
+                id=item_id, kind=kind, hidden=hidden,
                 binary=_require(table, "binary", str, where),
                 filter=_require(table, "filter", str, where),
                 name=table.get("name", item_id.replace("_", " ")),
@@ -186,6 +181,29 @@ def load_lab(lab_dir: Path) -> LabConfig:
                 requires = _require(table, "requires", list, where)
                 items.append(Item(**common, requires=tuple(requires), metric=metric,
                                   steps=_steps(table.get("steps"), where)))
+    return items
+
+
+def load_lab(lab_dir: Path, hidden_dir: Path | None = None) -> LabConfig:
+    """The lab's grading.toml, plus the items of hidden_dir/grading.toml when that exists (hidden
+    tests live outside the student template: instructor repository and --submission grading)."""
+    path = lab_dir / "grading.toml"
+    data = _read_toml(path)
+    lab_table = data.get("lab", {})
+    title = _require(lab_table, "title", str, f"{path} [lab]")
+    defaults = _limits(lab_table, Limits(), f"{path} [lab]")
+    unknown = set(data) - {"lab", "unit", "perf"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown section(s) {sorted(unknown)}; expected [lab], [[unit]], [[perf]]")
+    items = _items(data, defaults, path, hidden=False)
+
+    hidden_path = hidden_dir / "grading.toml" if hidden_dir else None
+    if hidden_path and hidden_path.exists():
+        hidden = _read_toml(hidden_path)
+        unknown = set(hidden) - {"unit", "perf"}
+        if unknown:
+            raise ConfigError(f"{hidden_path}: unknown section(s) {sorted(unknown)}; expected [[unit]], [[perf]]")
+        items += _items(hidden, defaults, hidden_path, hidden=True)
 
     ids = [item.id for item in items]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})

@@ -88,3 +88,9 @@ def ensure(log=print, dependencies: list[Dependency] | None = None, installer=_i
         return False
     log(f"grade: optional: {', '.join(d.what for d in missing)} not installed ({line})")
     return True
+
+
+if __name__ == "__main__":
+    # python3 -m grader.deps: install what is missing (image set-up scripts), exit 2 if impossible.
+    import sys
+    sys.exit(0 if ensure() else 2)

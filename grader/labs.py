@@ -6,7 +6,7 @@ from pathlib import Path
 from grader.config import LabConfig, load_lab
 
 ROOT = Path(__file__).resolve().parent.parent
-TREES = {"student": "student", "solution": "solution"}  # HPC_IMPL value -> build/<folder>
+TREES = {"student": "student", "solution": "solution", "submission": "submission"}  # tree -> build/<folder>
 
 
 class LabSelectionError(Exception):
@@ -18,20 +18,25 @@ def all_lab_dirs(root: Path = ROOT) -> list[Path]:
     return sorted(p for p in labs.iterdir() if p.is_dir() and (p / "grading.toml").exists()) if labs.is_dir() else []
 
 
+def hidden_dir(lab_dir: Path) -> Path:
+    """Where the lab's hidden tests live (absent from the student template)."""
+    return lab_dir.parent.parent / "hidden" / lab_dir.name
+
+
 def select_labs(wanted: list[str], root: Path = ROOT) -> list[LabConfig]:
     """Labs by number ("01"), by folder name ("01-vectorization"), or all of them."""
     dirs = all_lab_dirs(root)
     if not dirs:
         raise LabSelectionError(f"no labs found under {root / 'labs'}")
     if not wanted:
-        return [load_lab(d) for d in dirs]
+        return [load_lab(d, hidden_dir(d)) for d in dirs]
     chosen = []
     for name in wanted:
         matches = [d for d in dirs if d.name == name or d.name.split("-", 1)[0] == name.zfill(2)]
         if not matches:
             known = ", ".join(d.name for d in dirs)
             raise LabSelectionError(f"no lab '{name}'; the labs are: {known}")
-        chosen.append(load_lab(matches[0]))
+        chosen.append(load_lab(matches[0], hidden_dir(matches[0])))
     return chosen
 
 

@@ -4,10 +4,16 @@ test's points and nothing else.
 The child gets its own session (process group), rlimits on CPU time, address space, process
 count and core dumps, and a wall-clock timeout after which the whole group is killed. Output is
 read through a pipe with a size cap: a test that prints without end is cut off and killed.
+
+When the grader runs as root (CI, containers), tests run as a dedicated unprivileged uid instead:
+root ignores RLIMIT_NPROC, so only then is a fork bomb contained; the test cannot write to the
+repository (the grader's own files, results included); and every process of that uid — even one
+that left the process group with setsid() — is killed when the test ends.
 """
 from __future__ import annotations
 
 import os
+import pwd
 import resource
 import selectors
 import signal
@@ -51,7 +57,48 @@ class Outcome:
         return None
 
 
-def _apply_limits(limits: Limits) -> None:
+SANDBOX_UID_RANGE = range(64900, 65000)  # uids with no account: their processes are the tests'
+
+
+def sandbox_uid() -> int | None:
+    """The uid tests run as when the grader is root, or None (not root: they run as the user)."""
+    if os.geteuid() != 0:
+        return None
+    for uid in SANDBOX_UID_RANGE:
+        try:
+            pwd.getpwuid(uid)
+        except KeyError:
+            return uid
+    return None
+
+
+def _processes_of(uid: int) -> list[int]:
+    pids = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    pids.append(int(entry.name))
+            except OSError:
+                pass
+    return pids
+
+
+def kill_all_of(uid: int) -> None:
+    """SIGKILL every process of the sandbox uid, repeatedly, until a fork loop has none left."""
+    for _ in range(100):
+        pids = _processes_of(uid)
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.02)
+
+
+def _apply_limits(limits: Limits, uid: int | None) -> None:
     """Runs in the child between fork and exec."""
     def cap(which, value, hard_extra=0):
         _, hard = resource.getrlimit(which)
@@ -69,20 +116,13 @@ def _apply_limits(limits: Limits) -> None:
     cap(resource.RLIMIT_CORE, 0)
     # Counts every process of this user, the grader's included: a fork bomb hits it at once.
     # (root is exempt from RLIMIT_NPROC; the timeout and the group kill still end a bomb there.)
-    cap(resource.RLIMIT_NPROC, int(limits.processes) + _user_process_count())
-
-
-def _user_process_count() -> int:
-    uid = os.getuid()
-    count = 0
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    count += 1
-            except OSError:
-                pass
-    return count
+    if uid is not None:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    # Counts every process of the (now current) user: for the sandbox uid only the test's own,
+    # for an ordinary user theirs too, the grader included.
+    cap(resource.RLIMIT_NPROC, int(limits.processes) + len(_processes_of(os.getuid())))
 
 
 def _kill_group(pid: int) -> None:
@@ -92,12 +132,14 @@ def _kill_group(pid: int) -> None:
         pass
 
 
-def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, str]) -> Outcome:
+def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, str],
+                uid: int | None = None) -> Outcome:
+    """Runs `command` under `limits`, as `uid` when given (the grader must be root for that)."""
     start = time.monotonic()
     try:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True,
-                                   preexec_fn=lambda: _apply_limits(limits))
+                                   preexec_fn=lambda: _apply_limits(limits, uid))
     except OSError as error:
         return Outcome(returncode=127, output=f"cannot start {command[0]}: {error}", wall_s=0.0)
 
@@ -139,8 +181,11 @@ def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, st
             timed_out = True
             _kill_group(process.pid)
             process.wait()
-        # Whatever the test left running in its group (a forked child, a stray worker) goes too.
+        # Whatever the test left running in its group (a forked child, a stray worker) goes too,
+        # and under the sandbox uid anything that escaped the group.
         _kill_group(process.pid)
+        if uid is not None:
+            kill_all_of(uid)
         process.stdout.close()
 
     output = b"".join(chunks).decode("utf-8", errors="replace")

@@ -4,13 +4,16 @@ kernel's correctness items passed (the perf test is then not even run)."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
-from grader.config import Item, LabConfig
+from dataclasses import replace
+
+from grader.config import Item, LabConfig, Limits
 from grader.gtest_xml import ReportError, parse_report
 from grader.results import ERROR, FAILED, PASSED, SKIPPED, LabResult, TestResult
-from grader.sandbox import Outcome, run_limited
+from grader.sandbox import Outcome, run_limited, sandbox_uid
 
 MAX_MESSAGE = 1500
 
@@ -80,11 +83,17 @@ def _measured(cases) -> float | None:
     return None
 
 
-def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None) -> LabResult:
+def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None,
+              only: set[str] | None = None, limits: Limits | None = None) -> LabResult:
+    """Grades every item of `lab` (or the `only` ones), under each item's limits (or `limits`)."""
     result = LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points)
     verdicts: dict[str, TestResult] = {}
     for item in lab.items:
-        blocking = [r for r in item.requires if verdicts[r].status != PASSED]
+        if only is not None and item.id not in only:
+            continue
+        if limits is not None:
+            item = replace(item, limits=limits)
+        blocking = [r for r in item.requires if r in verdicts and verdicts[r].status != PASSED]
         if blocking:
             test = _result(lab, item, FAILED, 0,
                            "not run: performance counts only once the correctness test(s) "
@@ -102,13 +111,21 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
     binary = bin_dir / item.binary
     if not binary.is_file() or not os.access(binary, os.X_OK):
         return _result(lab, item, ERROR, 0, f"test program {item.binary} was not built")
-    # A fresh scratch folder per test: the report lands where the test's own code does not look,
-    # and files a test writes never leak into the next one.
+    uid = sandbox_uid()
+    # A fresh scratch folder per test, readable by the sandbox uid: a copy of the program (so
+    # the build tree's permissions do not matter), a report folder and a working folder owned by
+    # the test. Files a test writes never leak into the next one.
     with tempfile.TemporaryDirectory(prefix=f"grade-{lab.number}-{item.id}-") as scratch:
-        report = Path(scratch) / "report" / "gtest.xml"
-        report.parent.mkdir()
-        work = Path(scratch) / "work"
-        work.mkdir()
-        command = [str(binary), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}", "--gtest_color=no"]
-        outcome = run_limited(command, item.limits, cwd=work, env=env)
+        root = Path(scratch)
+        os.chmod(root, 0o755)
+        program = root / item.binary
+        shutil.copy2(binary, program)
+        report_dir, work = root / "report", root / "work"
+        for folder in (report_dir, work):
+            folder.mkdir()
+            if uid is not None:
+                os.chown(folder, uid, uid)
+        report = report_dir / "gtest.xml"
+        command = [str(program), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}", "--gtest_color=no"]
+        outcome = run_limited(command, item.limits, cwd=work, env=dict(env, HOME=str(work)), uid=uid)
         return judge(lab, item, outcome, report)

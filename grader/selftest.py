@@ -3,16 +3,21 @@
 It proves what instructors rely on: the grader's unit tests pass; the committed Classroom
 workflow matches the labs; every reference solution scores full marks (unit and perf) and is
 clean under AddressSanitizer/UBSan; every starter builds and is graded to 0 points, each test
-failing cleanly (no crash of the grader, no timeout); every test is worth points somewhere.
+failing cleanly (no crash of the grader, no timeout); every test is worth points somewhere; the
+exported student template grades out of the box and refuses a changed test file; and the
+adversarial submissions (crashes, hangs, fork bombs, fakes) get exactly the expected verdicts.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import tempfile
 import time
 import unittest
+from pathlib import Path
 
-from grader import build, classroom, deps
+from grader import build, classroom, deps, export
 from grader.cli import grade_labs, test_environment, write_results
 from grader.coverage import ungraded_tests
 from grader.labs import ROOT, bin_dir, build_dir, select_labs
@@ -93,6 +98,40 @@ def student_tree(tally: Tally, labs, env) -> None:
                 f"starters graded in bounded time ({elapsed:.0f} s for {len(labs)} lab(s))")
 
 
+def exported_template(tally: Tally, labs) -> None:
+    with tempfile.TemporaryDirectory(prefix="template-") as tmp:
+        template = Path(tmp) / "template"
+        export.export(ROOT, template)
+        leaked = [p for p in ("solutions", "hidden", ".ci", "grader/tests") if (template / p).exists()]
+        tally.check(not leaked, "export leaves out solutions, hidden tests and instructor files", f"present: {leaked}")
+        out = Path(tmp) / "results"
+        grade = [str(template / "grade"), "--no-install", "--output", str(out)]
+        run = _run(grade, cwd=template)
+        results = json.loads((out / "results.json").read_text()) if (out / "results.json").exists() else None
+        problems = [] if results else [run.stdout[-2000:] + run.stderr[-2000:]]
+        for lab in (results or {}).get("labs", []):
+            if not lab["gradable"] or lab["score"] != 0 or any(t["status"] == "error" for t in lab["tests"]):
+                problems.append(f"{lab['lab']}: gradable={lab['gradable']} score={lab['score']} {lab['problem']}")
+        tally.check(run.returncode == 0 and not problems and len(results["labs"]) == len(labs),
+                    "exported template builds and grades every lab to 0 points, no errors", "\n".join(problems))
+
+        victim = f"labs/{labs[0].name}/tests/" + next(i.binary for i in labs[0].items if i.kind == "unit") + ".cpp"
+        with open(template / victim, "a") as f:
+            f.write("\n// changed by a student\n")
+        run = _run(grade + [labs[0].number], cwd=template)
+        refused = json.loads((out / "results.json").read_text())["labs"][0]
+        tally.check(run.returncode == 3 and not refused["gradable"] and f"changed: {victim}" in refused["problem"],
+                    "a changed test file makes its lab not gradable, naming the file", refused["problem"][:500])
+
+
+def adversarial_suite(tally: Tally) -> None:
+    from grader.tests.adversarial.suite import run_suite
+    started = time.monotonic()
+    for ok, what, detail in run_suite():
+        tally.check(ok, what, detail)
+    tally.check(time.monotonic() - started < 600, f"adversarial suite in bounded time ({time.monotonic() - started:.0f} s)")
+
+
 def run_self_test(install: bool = True) -> int:
     started = time.monotonic()
     tally = Tally()
@@ -105,6 +144,8 @@ def run_self_test(install: bool = True) -> int:
     solution_tree(tally, labs, env)
     sanitized_unit_tests(tally)
     student_tree(tally, labs, env)
+    exported_template(tally, labs)
+    adversarial_suite(tally)
     print(f"\nself-test finished in {time.monotonic() - started:.0f} s")
     for what in tally.failed:
         print(f"  failed: {what}")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from grader.config import ConfigError, load_lab
+from grader.labs import hidden_dir
 
 
 def render(lab, namespace: str) -> str:
@@ -36,7 +37,8 @@ def main(argv=None) -> int:
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args(argv)
     try:
-        lab = load_lab(args.grading_toml.resolve().parent)
+        lab_dir = args.grading_toml.resolve().parent
+        lab = load_lab(lab_dir, hidden_dir(lab_dir))
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -43,7 +43,8 @@ class DepsTest(unittest.TestCase):
 
 class CliTest(unittest.TestCase):
     def test_bad_arguments_exit_2(self):
-        for argv in (["01", "02", "--classroom-output"], ["--self-test", "01"], ["--seed", "-3"], ["--nope"]):
+        for argv in (["01", "02", "--classroom-output"], ["--self-test", "01"], ["--seed", "-3"], ["--nope"],
+                     ["--submission", "/nonexistent"], ["--submission", ".", "--solutions"], ["--format", "moodle"]):
             with redirect_stderr(io.StringIO()), self.assertRaises(SystemExit) as caught:
                 parse_args(argv)
             self.assertEqual(caught.exception.code, 2, argv)

@@ -6,12 +6,21 @@ from pathlib import Path
 import tempfile
 
 from grader.config import Limits
-from grader.sandbox import run_limited
+from grader.sandbox import _processes_of, run_limited, sandbox_uid
+
+PYTHON = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
 
 
-def run(code: str, **limits):
+def run(code: str, uid=None, **limits):
     with tempfile.TemporaryDirectory() as tmp:
-        return run_limited([sys.executable, "-c", code], Limits(**limits), cwd=Path(tmp), env=dict(os.environ))
+        os.chmod(tmp, 0o777)
+        return run_limited([PYTHON, "-c", code], Limits(**limits), cwd=Path(tmp), env=dict(os.environ), uid=uid)
+
+
+FORK_BOMB = ("import os\n"
+             "while True:\n"
+             "    try:\n        os.fork()\n"
+             "    except OSError:\n        pass\n")
 
 
 class SandboxTest(unittest.TestCase):
@@ -65,6 +74,27 @@ class SandboxTest(unittest.TestCase):
         except (ProcessLookupError, FileNotFoundError):
             alive = False
         self.assertFalse(alive, "the forked child must not survive its test")
+
+    def test_fork_bomb_is_contained_and_cleaned_up(self):
+        uid = sandbox_uid()  # as root, RLIMIT_NPROC only binds an unprivileged uid
+        start = time.monotonic()
+        outcome = run(FORK_BOMB, uid=uid, processes=30, timeout_s=2)
+        self.assertTrue(outcome.timed_out)
+        self.assertLess(time.monotonic() - start, 15)
+        if uid is not None:
+            self.assertEqual(_processes_of(uid), [])
+
+    @unittest.skipUnless(os.geteuid() == 0, "the sandbox uid is used only when the grader is root")
+    def test_sandbox_uid_kills_escapees_and_cannot_write_outside(self):
+        uid = sandbox_uid()
+        code = ("import os, time\n"
+                "if os.fork() == 0:\n    os.setsid(); time.sleep(60); os._exit(0)\n"
+                "try:\n    open('/etc/hpc-grader-probe', 'w')\n    print('WROTE')\n"
+                "except OSError:\n    print('DENIED')\n")
+        outcome = run(code, uid=uid, timeout_s=5)
+        self.assertIn("DENIED", outcome.output)
+        self.assertFalse(Path("/etc/hpc-grader-probe").exists())
+        self.assertEqual(_processes_of(uid), [], "a child that left the process group must die too")
 
     def test_missing_program(self):
         with tempfile.TemporaryDirectory() as tmp:

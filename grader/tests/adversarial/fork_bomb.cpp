@@ -1,0 +1,13 @@
+// Adversarial submission: forks without end.
+#include <unistd.h>
+
+#include "lab01/matmul.hpp"
+
+namespace hpc::lab01 {
+
+void matmul([[maybe_unused]] std::span<const double> a, [[maybe_unused]] std::span<const double> b,
+            [[maybe_unused]] std::span<double> c, [[maybe_unused]] std::size_t n) {
+  for (;;) fork();
+}
+
+}  // namespace hpc::lab01
