@@ -5,6 +5,8 @@
 #               BASELINE baseline/matmul.cpp ...
 #               UNIT_TESTS tests/test_matmul.cpp ...
 #               PERF_TESTS tests/perf_matmul.cpp ...
+#               RUNTIME_TESTS runtime/runtime_test_gil.cpp ...   # tests of code given to students:
+#                                                                 # run by the self-test, not graded
 #               BENCHMARKS bench/bench_matmul.cpp ...
 #               LIBRARIES OpenMP::OpenMP_CXX)
 #
@@ -27,7 +29,7 @@ function(hpc_optimise target)
 endfunction()
 
 function(hpc_add_lab)
-  cmake_parse_arguments(LAB "" "NAME;ID" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;BENCHMARKS;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(LAB "" "NAME;ID" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
   set(lab_dir "${PROJECT_SOURCE_DIR}/labs/${LAB_NAME}")
   if(HPC_IMPL STREQUAL "solution")
     set(impl_dir "${PROJECT_SOURCE_DIR}/solutions/${LAB_NAME}/src")
@@ -83,7 +85,7 @@ function(hpc_add_lab)
   list(APPEND LAB_UNIT_TESTS ${hidden_unit})
   list(APPEND LAB_PERF_TESTS ${hidden_perf})
 
-  set(kinds UNIT_TESTS PERF_TESTS)
+  set(kinds UNIT_TESTS PERF_TESTS RUNTIME_TESTS)
   if(HPC_BUILD_BENCHMARKS)
     list(APPEND kinds BENCHMARKS)
   endif()
@@ -102,7 +104,9 @@ function(hpc_add_lab)
       else()
         target_link_libraries(${target} PRIVATE hpc_testing GTest::gtest_main)
         if(kind STREQUAL "UNIT_TESTS")
-          set(label unit)
+          set(label unit ${LAB_LABELS})  # e.g. tsan: also run under ThreadSanitizer by the self-test
+        elseif(kind STREQUAL "RUNTIME_TESTS")
+          set(label runtime ${LAB_LABELS})
         else()
           set(label perf)
         endif()

@@ -15,7 +15,8 @@
     binary = "perf_matmul"
     filter = "MatmulPerf.*"
     requires = ["matmul"]            # perf points count only when these unit groups pass
-    metric = "speedup"               # or "efficiency" = speedup / min(threads, cores)
+    metric = "speedup"               # or "efficiency" = speedup / min(threads, cores), or
+                                     # "concurrency" = speedup / threads (waiting overlaps on any core count)
     steps = [{ at = 5, points = 1 }, { at = 15, points = 3 }]
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ except ImportError:  # Python < 3.11 (Ubuntu 22.04): the same parser, packaged a
 from dataclasses import dataclass, field
 from pathlib import Path
 
-METRICS = ("speedup", "efficiency")
+METRICS = ("speedup", "efficiency", "concurrency")
 DEFAULT_TIMEOUT_S = 60
 DEFAULT_MEMORY_MB = 4096
 DEFAULT_CPU_S = 600

@@ -54,8 +54,9 @@ def solution_tree(tally: Tally, labs, env) -> None:
     full = _run(["cmake", "--build", str(build_dir("solution")), "-j", str(build.parallel_jobs())])
     if not tally.check(full.returncode == 0, "solution tree builds (every target)", build.first_error(full.stdout + full.stderr)):
         return
-    harness = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "common", "--output-on-failure"])
-    tally.check(harness.returncode == 0, "common/ harness tests (timing, perf assertions, machine, data)",
+    harness = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "common|runtime", "--output-on-failure"])
+    tally.check(harness.returncode == 0,
+                "common/ harness and labs' given runtime tests (timing, perf assertions, machine, GIL, interpreter)",
                 harness.stdout[-3000:])
     graded = grade_labs(labs, "solution", env)
     results = write_results(graded, "solution", ROOT / "grader-results" / "self-test" / "solution")
@@ -70,16 +71,17 @@ def solution_tree(tally: Tally, labs, env) -> None:
         tally.check(not problems, f"{lab.name}: every test is graded by grading.toml", "\n".join(problems))
 
 
-def sanitized_unit_tests(tally: Tally) -> None:
-    configure = _run(["cmake", "--preset", "sanitize"], cwd=ROOT)
-    if not tally.check(configure.returncode == 0, "sanitize tree configures", configure.stderr[-2000:]):
+def sanitized_unit_tests(tally: Tally, preset: str, what: str) -> None:
+    """Configures, builds and tests one sanitizer preset of CMakePresets.json."""
+    configure = _run(["cmake", "--preset", preset], cwd=ROOT)
+    if not tally.check(configure.returncode == 0, f"{preset} tree configures", configure.stderr[-2000:]):
         return
-    built = _run(["cmake", "--build", "--preset", "sanitize", "-j", str(build.parallel_jobs())], cwd=ROOT)
-    if not tally.check(built.returncode == 0, "sanitize tree builds", build.first_error(built.stdout + built.stderr)):
+    built = _run(["cmake", "--build", "--preset", preset, "-j", str(build.parallel_jobs())], cwd=ROOT)
+    if not tally.check(built.returncode == 0, f"{preset} tree builds", build.first_error(built.stdout + built.stderr)):
         return
-    tests = _run(["ctest", "--preset", "sanitize", "--output-on-failure"], cwd=ROOT)
-    tally.check(tests.returncode == 0, "reference solutions' unit tests are clean under ASan + UBSan",
-                tests.stdout[-4000:])
+    tests = _run(["ctest", "--preset", preset, "--output-on-failure"], cwd=ROOT)
+    tally.check(tests.returncode == 0 and "No tests were found" not in tests.stdout + tests.stderr,
+                f"reference solutions' unit tests are clean under {what}", tests.stdout[-4000:])
 
 
 def student_tree(tally: Tally, labs, env) -> None:
@@ -142,7 +144,8 @@ def run_self_test(install: bool = True) -> int:
     grader_unit_tests(tally)
     tally.check(classroom.main(["--check"]) == 0, ".github/workflows/classroom.yml matches the labs")
     solution_tree(tally, labs, env)
-    sanitized_unit_tests(tally)
+    sanitized_unit_tests(tally, "sanitize", "ASan + UBSan")
+    sanitized_unit_tests(tally, "tsan", "ThreadSanitizer (the concurrency labs)")
     student_tree(tally, labs, env)
     exported_template(tally, labs)
     adversarial_suite(tally)

@@ -31,6 +31,7 @@ double metric_value(const PerfTarget& target, const Measurement& measurement) {
   const std::string metric = target.metric;
   if (metric == "speedup") return measurement.speedup;
   if (metric == "efficiency") return measurement.speedup / parallel_denominator(measurement);
+  if (metric == "concurrency") return measurement.speedup / std::max(1, measurement.threads);
   throw std::invalid_argument("unknown perf metric '" + metric + "' for " + target.id);
 }
 

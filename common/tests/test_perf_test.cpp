@@ -58,6 +58,11 @@ TEST(ExpectSpeedup, EfficiencyCountsOnlyTheParallelismMeasuredNow) {
   EXPECT_EQ(hpc::parallel_denominator(m), 1.0);
 }
 
+TEST(ExpectSpeedup, ConcurrencyDividesByThreadsWhateverTheCores) {
+  constexpr hpc::PerfTarget kConcurrency{"io", "concurrency", 0.7, 0.8};
+  EXPECT_NEAR(hpc::metric_value(kConcurrency, with_speedup(6.0, 8)), 0.75, 1e-12);
+}
+
 TEST(ExpectSpeedup, UnknownMetricIsAnError) {
   constexpr hpc::PerfTarget bad{"bad", "gflops", 1, 2};
   EXPECT_THROW(hpc::metric_value(bad, with_speedup(1)), std::invalid_argument);
