@@ -51,6 +51,22 @@ BENCHMARK(BM_SerializationHeavy)->Arg(0)->Arg(2)->UseRealTime()->Unit(benchmark:
 void BM_TaskSize(benchmark::State& s) { run(s, "spin", ints(256, s.range(1)), 1); }
 BENCHMARK(BM_TaskSize)->ArgsProduct({{0, 2}, {1, 10, 30, 100, 1000}})->UseRealTime()->Unit(benchmark::kMillisecond);
 
+// Getting `count` doubles out of a child: a pipe against shared memory, by size.
+void BM_TransferPipe(benchmark::State& s) {
+  for (auto _ : s) benchmark::DoNotOptimize(baseline::produce_in_child_pipe(static_cast<std::size_t>(s.range(0))));
+  s.SetBytesProcessed(s.iterations() * s.range(0) * 8);
+}
+void BM_TransferSharedMemory(benchmark::State& s) {
+  for (auto _ : s) {
+    SharedDoubles shared(static_cast<std::size_t>(s.range(0)));
+    produce_in_child_shared(shared);
+    benchmark::DoNotOptimize(shared.values().data());
+  }
+  s.SetBytesProcessed(s.iterations() * s.range(0) * 8);
+}
+BENCHMARK(BM_TransferPipe)->RangeMultiplier(8)->Range(1 << 10, 1 << 24)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TransferSharedMemory)->RangeMultiplier(8)->Range(1 << 10, 1 << 24)->UseRealTime()->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();
