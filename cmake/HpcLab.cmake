@@ -28,6 +28,16 @@ function(hpc_optimise target)
   endif()
 endfunction()
 
+# hpc_add_lab_runtime(lab02 runtime/gil.cpp ...): code a lab gives its students (an interpreter,
+# a task registry): a library <ID>_runtime with the lab's include/ and project warnings.
+function(hpc_add_lab_runtime id)
+  add_library(${id}_runtime STATIC ${ARGN})
+  target_include_directories(${id}_runtime PUBLIC include)
+  target_link_libraries(${id}_runtime PUBLIC hpc_common)
+  target_compile_options(${id}_runtime PRIVATE ${HPC_PROJECT_WARNINGS})
+  hpc_optimise(${id}_runtime)
+endfunction()
+
 function(hpc_add_lab)
   cmake_parse_arguments(LAB "" "NAME;ID" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
   set(lab_dir "${PROJECT_SOURCE_DIR}/labs/${LAB_NAME}")

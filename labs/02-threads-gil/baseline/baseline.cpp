@@ -1,5 +1,7 @@
 #include "baseline.hpp"
 
+#include "hpc/primes.hpp"
+
 #include <atomic>
 #include <thread>
 
@@ -11,20 +13,7 @@ std::vector<std::int64_t> run_sequentially(Interpreter& interpreter, const std::
   return results;
 }
 
-std::int64_t count_primes(std::int64_t limit) {
-  std::int64_t count = 0;
-  for (std::int64_t n = 2; n < limit; ++n) {
-    bool prime = true;
-    for (std::int64_t d = 2; d * d <= n; ++d) {
-      if (n % d == 0) {
-        prime = false;
-        break;
-      }
-    }
-    count += prime ? 1 : 0;
-  }
-  return count;
-}
+std::int64_t count_primes(std::int64_t limit) { return hpc::count_primes_in(2, limit); }
 
 std::int64_t count_racy(int threads, std::int64_t increments) {
   std::atomic<std::int64_t> total{0};

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "hpc/primes.hpp"
 #include "hpc/rng.hpp"
 #include "lab03/applications.hpp"
 #include "lab03/ridge.hpp"
@@ -15,21 +16,6 @@ namespace {
 std::map<std::string, Task>& registry() {
   static std::map<std::string, Task> tasks;
   return tasks;
-}
-
-std::int64_t primes_in(std::int64_t lo, std::int64_t hi) {
-  std::int64_t count = 0;
-  for (std::int64_t n = std::max<std::int64_t>(lo, 2); n < hi; ++n) {
-    bool prime = true;
-    for (std::int64_t d = 2; d * d <= n; ++d) {
-      if (n % d == 0) {
-        prime = false;
-        break;
-      }
-    }
-    count += prime;
-  }
-  return count;
 }
 
 void spin_microseconds(std::int64_t us) {
@@ -52,7 +38,7 @@ void register_lab_tasks() {
   register_task("count_primes", [](const Bytes& in) {
     const auto range = decode_doubles(in);
     if (range.size() != 2) throw std::invalid_argument("count_primes takes {lo, hi}");
-    return encode_int(primes_in(static_cast<std::int64_t>(range[0]), static_cast<std::int64_t>(range[1])));
+    return encode_int(hpc::count_primes_in(static_cast<std::int64_t>(range[0]), static_cast<std::int64_t>(range[1])));
   });
   register_task("spin", [](const Bytes& in) {
     spin_microseconds(decode_int(in));
