@@ -29,7 +29,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from grader import adapters, build, classroom, deps, export, plotting, reports
+from grader import adapters, build, classroom, deps, export, mpi, plotting, reports
 from grader.config import ConfigError, LabConfig
 from grader.labs import ROOT, LabSelectionError, bin_dir, select_labs
 from grader.results import LabResult, summary_json
@@ -124,6 +124,11 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
         if lab.requires_cuda and not cuda_compiler_present():
             graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
                                     problem="not built: no CUDA compiler (nvcc) on this machine"))
+            continue
+        if lab.requires_mpi and mpi.mpirun() is None:
+            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
+                                    problem="not built: no MPI launcher (mpirun) on this machine; install Open MPI "
+                                            "with: sudo apt-get install openmpi-bin libopenmpi-dev"))
             continue
         ok, error = build.build_lab(tree, lab)
         if not ok:

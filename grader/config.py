@@ -18,6 +18,9 @@
     metric = "speedup"               # or "efficiency" = speedup / min(threads, cores), or
                                      # "concurrency" = speedup / threads (waiting overlaps on any core count)
     steps = [{ at = 5, points = 1 }, { at = 15, points = 3 }]
+
+An MPI lab sets `ranks = N` (in [lab] as the default, or per item): the test program is then
+started by `mpirun -np N` (see grader/mpi.py), and every rank writes its own report.
 """
 from __future__ import annotations
 
@@ -69,6 +72,7 @@ class Item:
     metric: str = "speedup"                # perf items
     steps: tuple[Step, ...] = ()           # perf items, ascending
     hidden: bool = False                   # from hidden/<lab>/grading.toml
+    ranks: int = 0                         # > 0: run under mpirun with this many ranks
 
     @property
     def max_points(self) -> float:
@@ -91,6 +95,10 @@ class LabConfig:
     path: Path
     items: tuple[Item, ...] = field(default_factory=tuple)
     requires_cuda: bool = False
+
+    @property
+    def requires_mpi(self) -> bool:
+        return any(item.ranks for item in self.items)
 
     @property
     def max_points(self) -> float:
@@ -154,7 +162,16 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def _items(data: dict, defaults: Limits, path: Path, hidden: bool) -> list[Item]:
+def _ranks(table: dict, default: int, where: str) -> int:
+    if "ranks" not in table:
+        return default
+    ranks = _require(table, "ranks", int, where)
+    if not 1 <= ranks <= 64:
+        raise ConfigError(f"{where}: 'ranks' must be between 1 and 64, not {ranks}")
+    return ranks
+
+
+def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks: int = 0) -> list[Item]:
     items: list[Item] = []
     for kind in ("unit", "perf"):
         for index, table in enumerate(data.get(kind, [])):
@@ -169,6 +186,7 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool) -> list[Item]
                 filter=_require(table, "filter", str, where),
                 name=table.get("name", item_id.replace("_", " ")),
                 limits=_limits(table, defaults, where),
+                ranks=_ranks(table, default_ranks, where),
             )
             if kind == "unit":
                 points = _require(table, "points", (int, float), where)
@@ -196,7 +214,8 @@ def load_lab(lab_dir: Path, hidden_dir: Path | None = None) -> LabConfig:
     unknown = set(data) - {"lab", "unit", "perf"}
     if unknown:
         raise ConfigError(f"{path}: unknown section(s) {sorted(unknown)}; expected [lab], [[unit]], [[perf]]")
-    items = _items(data, defaults, path, hidden=False)
+    default_ranks = _ranks(lab_table, 0, f"{path} [lab]")
+    items = _items(data, defaults, path, hidden=False, default_ranks=default_ranks)
 
     hidden_path = hidden_dir / "grading.toml" if hidden_dir else None
     if hidden_path and hidden_path.exists():
@@ -204,7 +223,7 @@ def load_lab(lab_dir: Path, hidden_dir: Path | None = None) -> LabConfig:
         unknown = set(hidden) - {"unit", "perf"}
         if unknown:
             raise ConfigError(f"{hidden_path}: unknown section(s) {sorted(unknown)}; expected [[unit]], [[perf]]")
-        items += _items(hidden, defaults, hidden_path, hidden=True)
+        items += _items(hidden, defaults, hidden_path, hidden=True, default_ranks=default_ranks)
 
     ids = [item.id for item in items]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})

@@ -9,9 +9,15 @@ When the grader runs as root (CI, containers), tests run as a dedicated unprivil
 root ignores RLIMIT_NPROC, so only then is a fork bomb contained; the test cannot write to the
 repository (the grader's own files, results included); and every process of that uid — even one
 that left the process group with setsid() — is killed when the test ends.
+
+A timed-out test first gets SIGTERM, then SIGKILL a grace period later: `mpirun` needs the SIGTERM
+to take its ranks down (they run in process groups of their own, and a SIGKILLed mpirun leaves
+them running). As a last line, the grader is a child subreaper: whatever the test left behind is
+re-parented to the grader, found by walking /proc, and killed, as root or not.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import pwd
 import resource
@@ -125,16 +131,79 @@ def _apply_limits(limits: Limits, uid: int | None) -> None:
     cap(resource.RLIMIT_NPROC, int(limits.processes) + len(_processes_of(os.getuid())))
 
 
-def _kill_group(pid: int) -> None:
+def _kill_group(pid: int, sig: int = signal.SIGKILL) -> None:
     try:
-        os.killpg(pid, signal.SIGKILL)
+        os.killpg(pid, sig)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+TERMINATION_GRACE_S = 3.0  # mpirun needs about 2 s to take its ranks down after SIGTERM
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM to the test's group, then SIGKILL if it has not exited within the grace period."""
+    _kill_group(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=TERMINATION_GRACE_S)
+    except subprocess.TimeoutExpired:
+        pass
+    _kill_group(process.pid)
+
+
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+def _become_subreaper() -> None:
+    """Orphans of the test (an MPI rank whose mpirun died) become the grader's children, not
+    init's, so _kill_descendants() still finds them. Linux only; elsewhere a no-op."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _descendants() -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])  # the name in (...) may contain spaces
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], list(children.get(os.getpid(), []))
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _kill_descendants() -> None:
+    """SIGKILL and reap every process below the grader (called when no other child is running)."""
+    for _ in range(50):
+        pids = _descendants()
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        for pid in pids:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass  # not our child: its own parent reaps it
+        time.sleep(0.02)
 
 
 def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, str],
                 uid: int | None = None) -> Outcome:
     """Runs `command` under `limits`, as `uid` when given (the grader must be root for that)."""
+    _become_subreaper()
     start = time.monotonic()
     try:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -174,18 +243,20 @@ def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, st
     finally:
         selector.close()
         if timed_out or overflow:
-            _kill_group(process.pid)
+            _stop(process)
         try:
             process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             timed_out = True
-            _kill_group(process.pid)
+            _stop(process)
             process.wait()
         # Whatever the test left running in its group (a forked child, a stray worker) goes too,
-        # and under the sandbox uid anything that escaped the group.
+        # and under the sandbox uid anything that escaped the group, and any orphan re-parented
+        # to the grader.
         _kill_group(process.pid)
         if uid is not None:
             kill_all_of(uid)
+        _kill_descendants()
         process.stdout.close()
 
     output = b"".join(chunks).decode("utf-8", errors="replace")

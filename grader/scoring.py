@@ -11,6 +11,7 @@ from pathlib import Path
 from dataclasses import replace
 
 from grader.config import Item, LabConfig, Limits
+from grader import mpi
 from grader.gtest_xml import ReportError, parse_report
 from grader.results import ERROR, FAILED, PASSED, SKIPPED, LabResult, TestResult
 from grader.sandbox import Outcome, run_limited, sandbox_uid
@@ -36,8 +37,12 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path) -> TestRes
     if failure:
         return _result(lab, item, FAILED, 0, f"{failure}\n{tail}", wall_s=outcome.wall_s)
     try:
-        cases = parse_report(report)
-    except ReportError:
+        cases = mpi.merge_rank_reports(report, item.ranks) if item.ranks else parse_report(report)
+    except ReportError as error:
+        if item.ranks and outcome.returncode:
+            # mpirun ended the job because a rank crashed or exited early: the test failed.
+            return _result(lab, item, FAILED, 0, f"a rank ended abnormally ({error}; mpirun exited with code "
+                                                 f"{outcome.returncode})\n{tail}", wall_s=outcome.wall_s)
         return _result(lab, item, ERROR, 0,
                        f"the test exited with code {outcome.returncode} without writing its report\n{tail}",
                        wall_s=outcome.wall_s)
@@ -127,5 +132,12 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
                 os.chown(folder, uid, uid)
         report = report_dir / "gtest.xml"
         command = [str(program), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}", "--gtest_color=no"]
-        outcome = run_limited(command, item.limits, cwd=work, env=dict(env, HOME=str(work)), uid=uid)
+        test_env = dict(env, HOME=str(work))
+        if item.ranks:
+            try:
+                command = mpi.launcher(item.ranks) + command
+            except FileNotFoundError as error:
+                return _result(lab, item, ERROR, 0, str(error))
+            test_env = mpi.environment(test_env)
+        outcome = run_limited(command, item.limits, cwd=work, env=test_env, uid=uid)
         return judge(lab, item, outcome, report)

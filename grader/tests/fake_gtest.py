@@ -3,7 +3,8 @@
 end to end without a compiler: it understands --gtest_output=xml:FILE and --gtest_list_tests.
 
 Behaviours (the program's name, symlinked by the tests): pass, fail, skip, perf_<value>,
-crash, hang, flood, forker, noreport, exit3.
+crash, hang, flood, forker, noreport, exit3; under mpirun also fail_on_rank1 and crash_on_rank1.
+Under mpirun, rank r > 0 writes its report as <name>.rank<r>.xml, like the course's MPI test main.
 """
 import os
 import signal
@@ -12,6 +13,12 @@ import time
 
 behaviour = os.path.basename(sys.argv[0])
 report = next((a.split("xml:", 1)[1] for a in sys.argv if a.startswith("--gtest_output=xml:")), None)
+
+rank = int(os.environ.get("OMPI_COMM_WORLD_RANK", "0"))
+if report and rank > 0:
+    report = report.removesuffix(".xml") + f".rank{rank}.xml"
+if behaviour.endswith("_on_rank1"):
+    behaviour = behaviour.split("_on_", 1)[0] if rank == 1 else "pass"
 
 if "--gtest_list_tests" in sys.argv:
     print("Suite.\n  One\n  Two")

@@ -1,0 +1,87 @@
+"""Running a test program under MPI, and reading back the verdicts of all its ranks.
+
+Every rank is a GoogleTest process. The course's MPI test main (common/src/mpi_test_main.cpp)
+leaves rank 0's report at the path given with --gtest_output and writes rank r's next to it as
+<name>.rank<r>.xml, so a failure seen only by rank 3 still fails the test. stderr, where MPI
+prints its warnings, is never read for a verdict: only the reports and the exit status count.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from grader.gtest_xml import Case, ReportError, parse_report
+
+# Environment for mpirun: allowed to run as root (containers, CI; the grader itself starts tests
+# as an unprivileged uid, but ctest and students' shells may be root), and quiet about the
+# missing InfiniBand/OpenFabrics hardware of an ordinary machine.
+MPI_ENVIRONMENT = {
+    "OMPI_ALLOW_RUN_AS_ROOT": "1",
+    "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
+    "OMPI_MCA_btl_base_warn_component_unused": "0",
+}
+
+
+def mpirun() -> str | None:
+    return shutil.which("mpirun")
+
+
+def launcher(ranks: int) -> list[str]:
+    """The command prefix that starts `ranks` copies of a program on this machine.
+
+    --oversubscribe: more ranks than cores is allowed (Open MPI then yields instead of spinning).
+    --bind-to none: each rank may use every core, so its view of the machine (usable cores) is
+    the machine's, and ranks of two concurrent jobs are not pinned onto the same core.
+    """
+    program = mpirun()
+    if program is None:
+        raise FileNotFoundError("mpirun not found: install Open MPI (sudo apt-get install openmpi-bin libopenmpi-dev)")
+    return [program, "-np", str(ranks), "--oversubscribe", "--bind-to", "none"]
+
+
+def _rank_of(path: Path) -> int | None:
+    suffix = path.stem.rsplit(".rank", 1)[-1]
+    return int(suffix) if suffix.isdigit() else None
+
+
+def rank_reports(report: Path) -> dict[int, Path]:
+    """The reports present, by rank (rank 0's is `report` itself)."""
+    found = {0: report} if report.exists() else {}
+    for path in report.parent.glob(f"{report.stem}.rank*.xml"):
+        rank = _rank_of(path)
+        if rank:
+            found[rank] = path
+    return dict(sorted(found.items()))
+
+
+def merge_rank_reports(report: Path, ranks: int) -> list[Case]:
+    """One verdict per test case over all ranks: failed if any rank failed it, skipped if any
+    skipped it, passed only if every rank passed it. Properties (perf measurements) are rank 0's.
+    A rank whose report is missing makes the whole run unreadable (ReportError)."""
+    paths = rank_reports(report)
+    missing = [rank for rank in range(ranks) if rank not in paths]
+    if missing:
+        raise ReportError(f"rank(s) {missing} wrote no report")
+    merged: dict[str, Case] = {}
+    order: list[str] = []
+    for rank, path in paths.items():
+        for case in parse_report(path):
+            if case.name not in merged:
+                merged[case.name] = Case(case.name, case.status, list(case.messages), dict(case.properties))
+                order.append(case.name)
+                if rank > 0:
+                    merged[case.name].messages = [f"rank {rank}: {m}" for m in case.messages]
+                continue
+            into = merged[case.name]
+            if case.status == "failed" and into.status != "failed":
+                into.status, into.messages = "failed", [f"rank {rank}: {m}" for m in case.messages]
+            elif case.status == "skipped" and into.status == "passed":
+                into.status, into.messages = "skipped", list(case.messages)
+    return [merged[name] for name in order]
+
+
+def environment(base: dict[str, str]) -> dict[str, str]:
+    env = dict(base, **MPI_ENVIRONMENT)
+    env.setdefault("PATH", os.environ.get("PATH", "/usr/bin:/bin"))
+    return env
