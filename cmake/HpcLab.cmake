@@ -8,7 +8,9 @@
 #               RUNTIME_TESTS runtime/runtime_test_gil.cpp ...   # tests of code given to students:
 #                                                                 # run by the self-test, not graded
 #               BENCHMARKS bench/bench_matmul.cpp ...
-#               LIBRARIES OpenMP::OpenMP_CXX)
+#               LIBRARIES OpenMP::OpenMP_CXX
+#               MPI_RANKS 2)                    # MPI lab: tests run under mpirun -np 2, with the
+#                                               # course's MPI test and benchmark main()s
 #
 # It creates the library <ID>_impl from the chosen implementation, <ID>_baseline, one executable per
 # test/benchmark file (in build/<tree>/bin/<NAME>/, where the grader looks for them), CTest entries
@@ -38,8 +40,19 @@ function(hpc_add_lab_runtime id)
   hpc_optimise(${id}_runtime)
 endfunction()
 
+# hpc_add_mpi_test(NAME name TARGET target RANKS n LABELS ...): a CTest entry that starts `target`
+# under mpirun, as the grader does (grader/mpi.py), and works as root without the user knowing
+# Open MPI's flags for it.
+function(hpc_add_mpi_test)
+  cmake_parse_arguments(T "" "NAME;TARGET;RANKS" "LABELS" ${ARGN})
+  add_test(NAME "${T_NAME}"
+           COMMAND "${HPC_MPIEXEC}" -np ${T_RANKS} --oversubscribe --bind-to none $<TARGET_FILE:${T_TARGET}>)
+  set_tests_properties("${T_NAME}" PROPERTIES LABELS "${T_LABELS}" PROCESSORS ${T_RANKS}
+    ENVIRONMENT "OMPI_ALLOW_RUN_AS_ROOT=1;OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1;OMPI_MCA_btl_base_warn_component_unused=0")
+endfunction()
+
 function(hpc_add_lab)
-  cmake_parse_arguments(LAB "" "NAME;ID" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
+  cmake_parse_arguments(LAB "" "NAME;ID;MPI_RANKS" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
   set(lab_dir "${PROJECT_SOURCE_DIR}/labs/${LAB_NAME}")
   if(HPC_IMPL STREQUAL "solution")
     set(impl_dir "${PROJECT_SOURCE_DIR}/solutions/${LAB_NAME}/src")
@@ -109,10 +122,16 @@ function(hpc_add_lab)
       target_link_libraries(${target} PRIVATE ${LAB_ID}_impl ${LAB_ID}_baseline)
       target_compile_options(${target} PRIVATE ${HPC_PROJECT_WARNINGS})
       hpc_optimise(${target})
-      if(kind STREQUAL "BENCHMARKS")
+      if(kind STREQUAL "BENCHMARKS" AND LAB_MPI_RANKS)
+        target_link_libraries(${target} PRIVATE hpc_mpi_benchmark_main)
+      elseif(kind STREQUAL "BENCHMARKS")
         target_link_libraries(${target} PRIVATE benchmark::benchmark)
+      elseif(LAB_MPI_RANKS)
+        target_link_libraries(${target} PRIVATE hpc_mpi_testing)
       else()
         target_link_libraries(${target} PRIVATE hpc_testing GTest::gtest_main)
+      endif()
+      if(NOT kind STREQUAL "BENCHMARKS")
         if(kind STREQUAL "UNIT_TESTS")
           set(label unit ${LAB_LABELS})  # e.g. tsan: also run under ThreadSanitizer by the self-test
         elseif(kind STREQUAL "RUNTIME_TESTS")
@@ -120,8 +139,13 @@ function(hpc_add_lab)
         else()
           set(label perf)
         endif()
-        add_test(NAME "${LAB_NAME}/${exe}" COMMAND ${target})
-        set_tests_properties("${LAB_NAME}/${exe}" PROPERTIES LABELS "${label};${LAB_NAME}")
+        if(LAB_MPI_RANKS)
+          hpc_add_mpi_test(NAME "${LAB_NAME}/${exe}" TARGET ${target} RANKS ${LAB_MPI_RANKS}
+                           LABELS ${label} ${LAB_NAME})
+        else()
+          add_test(NAME "${LAB_NAME}/${exe}" COMMAND ${target})
+          set_tests_properties("${LAB_NAME}/${exe}" PROPERTIES LABELS "${label};${LAB_NAME}")
+        endif()
       endif()
       add_dependencies(${LAB_ID} ${target})
     endforeach()

@@ -105,8 +105,14 @@ int effective_parallelism(int threads) { return std::max(1, std::min(threads, us
 
 namespace {
 
-// A dependent chain of integer operations: pure core work, no memory traffic, so its parallel
-// speedup is limited only by the cores the threads get.
+double seconds_of(const std::function<void()>& fn) {
+  const auto start = std::chrono::steady_clock::now();
+  fn();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
 std::uint64_t calibration_work(std::uint64_t steps, std::uint64_t seed) {
   std::uint64_t x = seed | 1;
   for (std::uint64_t i = 0; i < steps; ++i) {
@@ -116,14 +122,6 @@ std::uint64_t calibration_work(std::uint64_t steps, std::uint64_t seed) {
   }
   return x;
 }
-
-double seconds_of(const std::function<void()>& fn) {
-  const auto start = std::chrono::steady_clock::now();
-  fn();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
 
 double measured_parallelism(int threads) {
   if (threads <= 1) return 1.0;

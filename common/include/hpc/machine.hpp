@@ -2,6 +2,7 @@
 // a 2-core CI runner and a 64-core workstation grade the same code fairly.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace hpc {
@@ -29,6 +30,10 @@ int effective_parallelism(int threads);
 // About 2.0 on an idle 2-core machine; about 1 when another process keeps one of the two busy.
 // Perf tests divide by it, so a loaded machine does not count against the student.
 double measured_parallelism(int threads);
+
+// A dependent chain of integer operations: pure core work, no memory traffic, so its parallel
+// speedup is limited only by the cores it gets. The calibration loop of measured_parallelism().
+std::uint64_t calibration_work(std::uint64_t steps, std::uint64_t seed);
 
 std::string describe(const MachineInfo& info);
 
