@@ -41,14 +41,14 @@ function(hpc_add_lab_runtime id)
 endfunction()
 
 # hpc_add_mpi_test(NAME name TARGET target RANKS n LABELS ...): a CTest entry that starts `target`
-# under mpirun, as the grader does (grader/mpi.py), and works as root without the user knowing
-# Open MPI's flags for it.
+# under mpirun with the grader's flags and environment (grader/mpi.py: why each one), and works as
+# root without the user knowing Open MPI's flags for it.
 function(hpc_add_mpi_test)
   cmake_parse_arguments(T "" "NAME;TARGET;RANKS" "LABELS" ${ARGN})
   add_test(NAME "${T_NAME}"
            COMMAND "${HPC_MPIEXEC}" -np ${T_RANKS} --oversubscribe --bind-to none $<TARGET_FILE:${T_TARGET}>)
   set_tests_properties("${T_NAME}" PROPERTIES LABELS "${T_LABELS}" PROCESSORS ${T_RANKS}
-    ENVIRONMENT "OMPI_ALLOW_RUN_AS_ROOT=1;OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1;OMPI_MCA_btl_base_warn_component_unused=0")
+    ENVIRONMENT "OMPI_ALLOW_RUN_AS_ROOT=1;OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1;OMPI_MCA_btl_base_warn_component_unused=0;OMPI_MCA_mpi_yield_when_idle=1")
 endfunction()
 
 function(hpc_add_lab)
