@@ -95,10 +95,11 @@ class LabConfig:
     path: Path
     items: tuple[Item, ...] = field(default_factory=tuple)
     requires_cuda: bool = False
+    ranks: int = 0     # [lab] ranks: the MPI ranks of the lab's items by default, and of its benchmarks
 
     @property
     def requires_mpi(self) -> bool:
-        return any(item.ranks for item in self.items)
+        return self.ranks > 0 or any(item.ranks for item in self.items)
 
     @property
     def max_points(self) -> float:
@@ -239,4 +240,4 @@ def load_lab(lab_dir: Path, hidden_dir: Path | None = None) -> LabConfig:
 
     number = lab_dir.name.split("-", 1)[0]
     return LabConfig(name=lab_dir.name, number=number, title=title, path=lab_dir, items=tuple(items),
-                     requires_cuda=bool(lab_table.get("requires_cuda", False)))
+                     requires_cuda=bool(lab_table.get("requires_cuda", False)), ranks=default_ranks)
