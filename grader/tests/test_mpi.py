@@ -3,6 +3,7 @@ import os
 import tempfile
 import time
 import unittest
+from unittest import mock
 from pathlib import Path
 
 from grader import mpi
@@ -48,6 +49,25 @@ class RankReportTest(unittest.TestCase):
         write_report(self.report, PASSING)
         with self.assertRaisesRegex(ReportError, r"rank\(s\) \[1\]"):
             mpi.merge_rank_reports(self.report, ranks=2)
+
+
+class EnvironmentTest(unittest.TestCase):
+    def test_root_is_allowed_and_waiting_ranks_yield(self):
+        env = mpi.environment({"PATH": "/usr/bin"})
+        self.assertEqual(env["OMPI_ALLOW_RUN_AS_ROOT"], "1")
+        self.assertEqual(env["OMPI_MCA_mpi_yield_when_idle"], "1")
+
+    def test_without_cross_memory_attach_large_messages_go_through_shared_memory(self):
+        with mock.patch.object(mpi, "cross_memory_attach_works", return_value=False):
+            env = mpi.environment({})
+        self.assertEqual(env["OMPI_MCA_btl_vader_single_copy_mechanism"], "none")
+
+    def test_the_launcher_oversubscribes_and_does_not_bind(self):
+        with mock.patch.object(mpi, "mpirun", return_value="/usr/bin/mpirun"):
+            self.assertEqual(mpi.launcher(4), ["/usr/bin/mpirun", "-np", "4", "--oversubscribe", "--bind-to", "none"])
+        with mock.patch.object(mpi, "mpirun", return_value=None):
+            with self.assertRaisesRegex(FileNotFoundError, "openmpi-bin"):
+                mpi.launcher(2)
 
 
 class RanksConfigTest(unittest.TestCase):
