@@ -87,7 +87,8 @@ bool nvidia_gpu_present() {
 }
 
 int mpi_world_size() {
-  for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"}) {
+  // Open MPI's mpirun, MPICH-style launchers, PMIx, and a Slurm srun step.
+  for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE", "SLURM_STEP_NUM_TASKS"}) {
     if (const char* value = std::getenv(var)) return std::max(1, std::atoi(value));
   }
   return 1;

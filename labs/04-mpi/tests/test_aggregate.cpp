@@ -111,7 +111,7 @@ long max_resident_kib() {
 }
 
 TEST(Aggregate, ReadsInChunksNotTheWholeRange) {
-  // About 95 MB of readings: on 4 ranks each range is still about 24 MB, twice the 12 MiB a rank
+  // About 90 MB of readings: on 4 ranks each range is still about 22 MB, twice the 12 MiB a rank
   // may add to its peak memory while aggregating with 1 MiB chunks.
   SharedFile file("large");
   write_file(file, 10'000'000);
