@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
-#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -43,10 +41,6 @@ double time_collective(MPI_Comm comm, const std::function<void()>& fn, bool root
   return broadcast_from_root(comm, (MPI_Wtime() - start) / repetitions);
 }
 
-int repetitions_for(double once, double min_seconds) {
-  return once >= min_seconds ? 1 : static_cast<int>(std::ceil(min_seconds / std::max(once, 1e-9)));
-}
-
 }  // namespace
 
 void polite_barrier(MPI_Comm comm) {
@@ -60,37 +54,14 @@ void polite_barrier(MPI_Comm comm) {
 
 Comparison compare_interleaved(MPI_Comm comm, const std::function<void()>& serial,
                                const std::function<void()>& distributed, const TimingOptions& options) {
-  if (options.pairs < 1) throw std::invalid_argument("compare_interleaved needs at least one pair");
-  for (int i = 0; i < options.warmup_calls; ++i) {
-    time_collective(comm, serial, true, 1);
-    time_collective(comm, distributed, false, 1);
-  }
-  const int serial_reps = repetitions_for(time_collective(comm, serial, true, 1), options.min_sample_seconds);
-  const int distributed_reps =
-      repetitions_for(time_collective(comm, distributed, false, 1), options.min_sample_seconds);
-
-  std::vector<double> ratios, serial_times, distributed_times;
-  for (int pair = 0; pair < options.pairs; ++pair) {
-    double s, d;
-    if (pair % 2 == 0) {
-      s = time_collective(comm, serial, true, serial_reps);
-      d = time_collective(comm, distributed, false, distributed_reps);
-    } else {
-      d = time_collective(comm, distributed, false, distributed_reps);
-      s = time_collective(comm, serial, true, serial_reps);
-    }
-    serial_times.push_back(s);
-    distributed_times.push_back(d);
-    ratios.push_back(s / std::max(d, 1e-12));
-  }
-  Comparison result;
-  result.pairs = options.pairs;
-  result.speedup = median(ratios);
-  result.baseline_seconds = median(serial_times);
-  result.candidate_seconds = median(distributed_times);
-  const auto [lo, hi] = std::minmax_element(ratios.begin(), ratios.end());
-  result.spread = (*hi - *lo) / result.speedup;
-  return result;
+  // Every sample is rank 0's time, broadcast: all ranks see the same numbers, so all choose the
+  // same repetition counts and take part in the same collective samples.
+  return compare_interleaved_samples(
+      [&](Side side, int repetitions) {
+        return side == Side::baseline ? time_collective(comm, serial, true, repetitions)
+                                      : time_collective(comm, distributed, false, repetitions);
+      },
+      options);
 }
 
 double measured_parallelism(MPI_Comm comm) {

@@ -14,19 +14,14 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// How many back-to-back calls make one sample last at least `min_seconds`.
-int repetitions_for(const std::function<void()>& fn, double min_seconds) {
-  const auto start = Clock::now();
-  fn();
-  const double once = seconds_since(start);
-  if (once >= min_seconds) return 1;
-  return static_cast<int>(std::ceil(min_seconds / std::max(once, 1e-9)));
-}
-
 double time_repeated(const std::function<void()>& fn, int repetitions) {
   const auto start = Clock::now();
   for (int i = 0; i < repetitions; ++i) fn();
   return seconds_since(start) / repetitions;
+}
+
+int repetitions_for(double once, double min_seconds) {
+  return once >= min_seconds ? 1 : static_cast<int>(std::ceil(min_seconds / std::max(once, 1e-9)));
 }
 
 }  // namespace
@@ -40,30 +35,31 @@ double median(std::vector<double> values) {
 }
 
 double time_call(const std::function<void()>& fn, double min_seconds) {
-  return time_repeated(fn, repetitions_for(fn, min_seconds));
+  const auto start = Clock::now();
+  fn();
+  return time_repeated(fn, repetitions_for(seconds_since(start), min_seconds));
 }
 
-Comparison compare_interleaved(const std::function<void()>& baseline,
-                               const std::function<void()>& candidate,
-                               const TimingOptions& options) {
+Comparison compare_interleaved_samples(const std::function<double(Side, int)>& sample,
+                                       const TimingOptions& options) {
   if (options.pairs < 1) throw std::invalid_argument("compare_interleaved needs at least one pair");
   for (int i = 0; i < options.warmup_calls; ++i) {
-    baseline();
-    candidate();
+    sample(Side::baseline, 1);
+    sample(Side::candidate, 1);
   }
-  const int baseline_reps = repetitions_for(baseline, options.min_sample_seconds);
-  const int candidate_reps = repetitions_for(candidate, options.min_sample_seconds);
+  const int baseline_reps = repetitions_for(sample(Side::baseline, 1), options.min_sample_seconds);
+  const int candidate_reps = repetitions_for(sample(Side::candidate, 1), options.min_sample_seconds);
 
   std::vector<double> ratios, baseline_times, candidate_times;
   for (int pair = 0; pair < options.pairs; ++pair) {
     // Alternate which side goes first so that neither always inherits the other's warm caches.
     double b, c;
     if (pair % 2 == 0) {
-      b = time_repeated(baseline, baseline_reps);
-      c = time_repeated(candidate, candidate_reps);
+      b = sample(Side::baseline, baseline_reps);
+      c = sample(Side::candidate, candidate_reps);
     } else {
-      c = time_repeated(candidate, candidate_reps);
-      b = time_repeated(baseline, baseline_reps);
+      c = sample(Side::candidate, candidate_reps);
+      b = sample(Side::baseline, baseline_reps);
     }
     baseline_times.push_back(b);
     candidate_times.push_back(c);
@@ -77,6 +73,16 @@ Comparison compare_interleaved(const std::function<void()>& baseline,
   const auto [lo, hi] = std::minmax_element(ratios.begin(), ratios.end());
   result.spread = (*hi - *lo) / result.speedup;
   return result;
+}
+
+Comparison compare_interleaved(const std::function<void()>& baseline,
+                               const std::function<void()>& candidate,
+                               const TimingOptions& options) {
+  return compare_interleaved_samples(
+      [&](Side side, int repetitions) {
+        return time_repeated(side == Side::baseline ? baseline : candidate, repetitions);
+      },
+      options);
 }
 
 void spin_for(double seconds) {

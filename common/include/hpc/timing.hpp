@@ -33,6 +33,13 @@ Comparison compare_interleaved(const std::function<void()>& baseline,
                                const std::function<void()>& candidate,
                                const TimingOptions& options = {});
 
+// The interleaving and statistics of compare_interleaved, for callers that take a sample their own
+// way (hpc/mpi_timing.hpp times it across MPI ranks): sample(side, repetitions) returns the
+// seconds per call of that side, averaged over `repetitions` back-to-back calls.
+enum class Side { baseline, candidate };
+Comparison compare_interleaved_samples(const std::function<double(Side, int)>& sample,
+                                       const TimingOptions& options = {});
+
 double median(std::vector<double> values);
 
 // Busy-waits for `seconds` of wall time: a function of known cost, used to test the harness itself.
