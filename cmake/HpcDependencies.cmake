@@ -58,3 +58,33 @@ else()
   message(WARNING "Open MPI not found: Lab 04 (MPI) is not built. "
                   "Install it with:  sudo apt-get install openmpi-bin libopenmpi-dev")
 endif()
+
+# CUDA for Lab 05. Optional: without nvcc the lab is left out and the grader reports it "not built";
+# with nvcc but no GPU it builds and its tests are skipped ("no CUDA device").
+option(HPC_CUDA "Build the CUDA lab when a CUDA compiler is found" ON)
+set(HPC_HAVE_CUDA OFF)
+if(HPC_CUDA)
+  if(NOT DEFINED CMAKE_CUDA_COMPILER AND NOT DEFINED ENV{CUDACXX} AND EXISTS /usr/local/cuda/bin/nvcc)
+    set(CMAKE_CUDA_COMPILER /usr/local/cuda/bin/nvcc)  # the Toolkit's default place, often not on PATH
+  endif()
+  include(CheckLanguage)
+  check_language(CUDA)
+  if(CMAKE_CUDA_COMPILER)
+    if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES)
+      # Turing (T4, RTX 20), Ampere (A100; RTX 30), Ada (L4, RTX 40), Hopper (H100, H200), Blackwell
+      # (B200; RTX 50, with PTX that newer GPUs compile at load time). -DCMAKE_CUDA_ARCHITECTURES=90
+      # builds for one GPU only, and faster.
+      set(CMAKE_CUDA_ARCHITECTURES 75-real 80-real 86-real 89-real 90-real 100-real 120)
+    endif()
+    enable_language(CUDA)
+    # C++17 in .cu files: CMake 3.25 does not know that nvcc 12+ accepts C++20.
+    set(CMAKE_CUDA_STANDARD 17)
+    set(CMAKE_CUDA_STANDARD_REQUIRED ON)
+    find_package(CUDAToolkit REQUIRED)
+    set(HPC_HAVE_CUDA ON)
+    message(STATUS "CUDA ${CMAKE_CUDA_COMPILER_VERSION}: architectures ${CMAKE_CUDA_ARCHITECTURES}")
+  else()
+    message(STATUS "No CUDA compiler (nvcc): Lab 05 (CUDA) is not built. Install the CUDA Toolkit "
+                   "(it puts nvcc in /usr/local/cuda/bin) to build it.")
+  endif()
+endif()

@@ -18,15 +18,27 @@
 # grading.toml, and a target <ID> that builds all of it (the grader builds lab by lab, so one lab
 # that does not compile costs only that lab's points).
 
-set(HPC_PROJECT_WARNINGS -Wall -Wextra -Wpedantic -Werror)
+# g++'s flags apply to C++ sources only: nvcc (Lab 05's .cu files) does not take them.
+function(hpc_cxx_only out)
+  set(flags "")
+  foreach(flag IN LISTS ARGN)
+    list(APPEND flags "$<$<COMPILE_LANGUAGE:CXX>:${flag}>")
+  endforeach()
+  set(${out} ${flags} PARENT_SCOPE)
+endfunction()
+
+hpc_cxx_only(HPC_PROJECT_WARNINGS -Wall -Wextra -Wpedantic -Werror)
+list(APPEND HPC_PROJECT_WARNINGS "$<$<COMPILE_LANGUAGE:CUDA>:--Werror=all-warnings>")
 # Students' code gets the warnings but not -Werror: a warning must not cost a whole lab's points.
-set(HPC_STUDENT_WARNINGS -Wall -Wextra)
+hpc_cxx_only(HPC_STUDENT_WARNINGS -Wall -Wextra)
 
 function(hpc_optimise target)
   # -fno-math-errno: sqrt and friends need not set errno, so they vectorize (nothing here reads errno).
-  target_compile_options(${target} PRIVATE -O3 -fno-math-errno)
+  hpc_cxx_only(flags -O3 -fno-math-errno)
+  target_compile_options(${target} PRIVATE ${flags} "$<$<COMPILE_LANGUAGE:CUDA>:-O3>")
   if(HPC_NATIVE)
-    target_compile_options(${target} PRIVATE -march=native)
+    hpc_cxx_only(native -march=native)
+    target_compile_options(${target} PRIVATE ${native})
   endif()
 endfunction()
 

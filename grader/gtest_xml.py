@@ -2,6 +2,7 @@
 messages and the properties a perf test recorded with RecordProperty()."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +52,8 @@ def parse_report(path: Path) -> list[Case]:
             status = "skipped"
             skipped = element.find("skipped")
             if skipped is not None and skipped.get("message"):
-                failures = [skipped.get("message")]
+                # The reason, without GoogleTest's "file:line" of the GTEST_SKIP().
+                failures = [re.sub(r"^\S+:\d+\n", "", skipped.get("message")).strip()]
         else:
             status = "passed"
         cases.append(Case(name=name, status=status, messages=failures, properties=properties))

@@ -99,7 +99,12 @@ def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None
         if limits is not None:
             item = replace(item, limits=limits)
         blocking = [r for r in item.requires if r in verdicts and verdicts[r].status != PASSED]
-        if blocking:
+        skipped = [r for r in blocking if verdicts[r].status == SKIPPED]
+        if skipped and len(skipped) == len(blocking):
+            # Its correctness tests could not run here (no GPU): neither can it.
+            test = _result(lab, item, SKIPPED, 0, "not run: its correctness test(s) were skipped: "
+                           + verdicts[skipped[0]].output.split(": ", 1)[-1])
+        elif blocking:
             test = _result(lab, item, FAILED, 0,
                            "not run: performance counts only once the correctness test(s) "
                            + ", ".join(f"'{lab.item(r).name}'" for r in blocking) + " pass")

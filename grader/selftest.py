@@ -2,7 +2,8 @@
 
 It proves what instructors rely on: the grader's unit tests pass; the committed Classroom
 workflow matches the labs; every reference solution scores full marks (unit and perf) and is
-clean under AddressSanitizer/UBSan; every starter builds and is graded to 0 points, each test
+clean under AddressSanitizer/UBSan (and, on a machine with a GPU, the CUDA lab under
+compute-sanitizer; without one, its tests must all report "skipped"); every starter builds and is graded to 0 points, each test
 failing cleanly (no crash of the grader, no timeout); every test is worth points somewhere; the
 exported student template grades out of the box and refuses a changed test file; and the
 adversarial submissions (crashes, hangs, fork bombs, fakes) get exactly the expected verdicts.
@@ -10,6 +11,7 @@ adversarial submissions (crashes, hangs, fork bombs, fakes) get exactly the expe
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -60,15 +62,59 @@ def solution_tree(tally: Tally, labs, env) -> None:
                 harness.stdout[-3000:])
     graded = grade_labs(labs, "solution", env)
     results = write_results(graded, "solution", ROOT / "grader-results" / "self-test" / "solution")
+    gpu = gpu_present()
     for lab in results["labs"]:
         short = [f"  {t['name']}: {t['status']} {t['score']:g}/{t['max_score']:g}\n    {t['output']}"
                  for t in lab["tests"] if t["score"] < t["max_score"]]
+        config = next(c for c in labs if c.name == lab["lab"])
+        if config.requires_cuda and not gpu:
+            # Without a GPU the CUDA lab must build and every test must say it was skipped, and why.
+            unskipped = [f"  {t['name']}: {t['status']}: {t['output'][:200]}" for t in lab["tests"]
+                         if t["status"] != "skipped" or "no CUDA device" not in t["output"]]
+            tally.check(lab["gradable"] and not unskipped,
+                        f"{lab['lab']}: no GPU here: it builds and every test is skipped (\"no CUDA device\"), none passed",
+                        lab["problem"] + "\n".join(unskipped))
+            continue
         tally.check(lab["gradable"] and lab["score"] == lab["max_score"],
                     f"{lab['lab']}: reference solution scores full marks ({lab['score']:g}/{lab['max_score']:g})",
                     lab["problem"] + "\n".join(short))
+    if gpu:
+        compute_sanitizer(tally, [lab for lab in labs if lab.requires_cuda])
     for lab in labs:
         problems = ungraded_tests(lab, bin_dir("solution", lab))
         tally.check(not problems, f"{lab.name}: every test is graded by grading.toml", "\n".join(problems))
+
+
+def gpu_present() -> bool:
+    """A CUDA driver that sees at least one GPU."""
+    try:
+        listing = _run(["nvidia-smi", "-L"], timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return listing.returncode == 0 and "GPU" in listing.stdout
+
+
+# compute-sanitizer's tools, and the test programs each one runs on: memcheck (out-of-bounds and
+# misaligned accesses, leaks) on every one, racecheck and synccheck (shared-memory races, barriers
+# not reached by every thread) on the kernels that use shared memory.
+SANITIZER_TOOLS = {"memcheck": None, "racecheck": ("test_matmul", "test_reduction"),
+                   "synccheck": ("test_matmul", "test_reduction")}
+
+
+def compute_sanitizer(tally: Tally, cuda_labs) -> None:
+    sanitizer = shutil.which("compute-sanitizer") or "/usr/local/cuda/bin/compute-sanitizer"
+    if not Path(sanitizer).exists():
+        tally.check(False, "compute-sanitizer found (it ships with the CUDA Toolkit)")
+        return
+    for lab in cuda_labs:
+        programs = sorted(p for p in bin_dir("solution", lab).glob("test_*"))
+        for tool, only in SANITIZER_TOOLS.items():
+            for program in programs:
+                if only and program.name not in only:
+                    continue
+                run = _run([sanitizer, "--tool", tool, "--error-exitcode", "1", str(program)], timeout=1800)
+                tally.check(run.returncode == 0, f"{lab.name}: {program.name} clean under compute-sanitizer {tool}",
+                            (run.stdout + run.stderr)[-3000:])
 
 
 def sanitized_unit_tests(tally: Tally, preset: str, what: str) -> None:

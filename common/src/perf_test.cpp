@@ -32,6 +32,7 @@ double metric_value(const PerfTarget& target, const Measurement& measurement) {
   if (metric == "speedup") return measurement.speedup;
   if (metric == "efficiency") return measurement.speedup / parallel_denominator(measurement);
   if (metric == "concurrency") return measurement.speedup / std::max(1, measurement.threads);
+  if (metric == "fraction") return measurement.speedup;  // the measure already is a fraction of a ceiling
   throw std::invalid_argument("unknown perf metric '" + metric + "' for " + target.id);
 }
 

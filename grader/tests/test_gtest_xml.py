@@ -16,7 +16,7 @@ REPORT = """<?xml version="1.0" encoding="UTF-8"?>
     <testcase name="Bad" status="run" result="completed" classname="Unit">
       <failure message="unknown file&#x0A;C++ exception with description &quot;not implemented yet: f&quot;" type=""/>
     </testcase>
-    <testcase name="Gpu" status="run" result="skipped" classname="Unit"><skipped message="no CUDA device"/></testcase>
+    <testcase name="Gpu" status="run" result="skipped" classname="Unit"><skipped message="labs/05-cuda/tests/lab05_testing.hpp:14&#x0A;no CUDA device"/></testcase>
     <testcase name="DISABLED_Old" status="notrun" result="suppressed" classname="Unit"/>
   </testsuite>
 </testsuites>

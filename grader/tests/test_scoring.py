@@ -77,6 +77,11 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual((unit.status, unit.score), ("skipped", 0))
         self.assertIn("no CUDA device", unit.output)
 
+    def test_perf_of_a_skipped_kernel_is_skipped_too(self):
+        perf = grade("skip", "perf_9").tests[1]
+        self.assertEqual((perf.status, perf.score), ("skipped", 0))
+        self.assertIn("were skipped: no CUDA device", perf.output)
+
     def test_missing_report_is_an_error(self):
         unit = grade("noreport").tests[0]
         self.assertEqual((unit.status, unit.score), ("error", 0))

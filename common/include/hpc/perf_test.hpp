@@ -21,7 +21,9 @@ namespace hpc {
 // What grading.toml asks of one perf test. `metric` is "speedup", or "efficiency", which is
 // speedup / min(threads, usable cores, measured parallelism): the parallel target that scales
 // with the machine, and with what the machine can give right now (see measured_parallelism);
-// or "concurrency", speedup / threads, for work that waits (I/O) and overlaps on any number of cores.
+// or "concurrency", speedup / threads, for work that waits (I/O) and overlaps on any number of cores;
+// or "fraction", a share of a ceiling (cuBLAS's time over yours, achieved over peak bandwidth),
+// which the measurement carries in `speedup`.
 struct PerfTarget {
   const char* id;
   const char* metric;
