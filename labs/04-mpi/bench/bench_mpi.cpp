@@ -46,7 +46,7 @@ void BM_PingPong(benchmark::State& state) {
   state.counters["latency_us"] = best * 1e6;
   state.counters["GB/s"] = static_cast<double>(message.size()) / best / 1e9;
 }
-BENCHMARK(BM_PingPong)->RangeMultiplier(8)->Range(8, 16 << 20)->Iterations(20)->UseManualTime();
+BENCHMARK(BM_PingPong)->ArgName("bytes")->RangeMultiplier(8)->Range(8, 16 << 20)->Iterations(20)->UseManualTime();
 
 // Times a kernel on a communicator of the first `ranks` ranks while the others wait politely:
 // make_kernel(comm) prepares the rank's data (untimed) and returns the kernel. Each iteration's
@@ -131,7 +131,7 @@ void up_to_job_size(benchmark::internal::Benchmark* benchmark) {
 }
 
 #define SCALING(name) \
-  BENCHMARK(name)->Apply(up_to_job_size)->Iterations(5)->UseManualTime()->Unit(benchmark::kMillisecond)
+  BENCHMARK(name)->ArgName("ranks")->Apply(up_to_job_size)->Iterations(5)->UseManualTime()->Unit(benchmark::kMillisecond)
 SCALING(BM_MonteCarlo);
 SCALING(BM_Heat);
 SCALING(BM_HeatWeak);
