@@ -18,6 +18,7 @@ re-parented to the grader, found by walking /proc, and killed, as root or not.
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import os
 import pwd
 import resource
@@ -64,17 +65,33 @@ class Outcome:
 
 
 SANDBOX_UID_RANGE = range(64900, 65000)  # uids with no account: their processes are the tests'
+_claimed: dict[str, object] = {}  # the uid this grader process holds, and its lock file
 
 
 def sandbox_uid() -> int | None:
-    """The uid tests run as when the grader is root, or None (not root: they run as the user)."""
+    """The uid tests run as when the grader is root, or None (not root: they run as the user).
+
+    Each grader process claims its own uid with an exclusive lock held until it exits, so two
+    graders running at once (a batch of submissions graded in parallel) never kill each other's
+    tests when they kill every process of "their" uid."""
     if os.geteuid() != 0:
         return None
+    if "uid" in _claimed:
+        return _claimed["uid"]  # type: ignore[return-value]
     for uid in SANDBOX_UID_RANGE:
         try:
             pwd.getpwuid(uid)
+            continue  # a real account: never ours to kill
         except KeyError:
-            return uid
+            pass
+        lock = open(f"/tmp/hpc-grader-sandbox-{uid}.lock", "a")  # noqa: SIM115 - held for the process's life
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            continue  # another grader holds it
+        _claimed.update(uid=uid, lock=lock)
+        return uid
     return None
 
 

@@ -1,4 +1,5 @@
 import os
+import subprocess
 import sys
 import time
 import unittest
@@ -95,6 +96,20 @@ class SandboxTest(unittest.TestCase):
         self.assertIn("DENIED", outcome.output)
         self.assertFalse(Path("/etc/hpc-grader-probe").exists())
         self.assertEqual(_processes_of(uid), [], "a child that left the process group must die too")
+
+    @unittest.skipUnless(os.geteuid() == 0, "the sandbox uid is used only when the grader is root")
+    def test_two_graders_at_once_get_different_uids(self):
+        # Another grader process claims its uid; this one must not get the same.
+        code = "from grader.sandbox import sandbox_uid; print(sandbox_uid(), flush=True); import time; time.sleep(5)"
+        other = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                                 cwd=Path(__file__).resolve().parents[2])
+        try:
+            theirs = int(other.stdout.readline())
+            self.assertNotEqual(theirs, sandbox_uid())
+        finally:
+            other.kill()
+            other.wait()
+            other.stdout.close()
 
     def test_missing_program(self):
         with tempfile.TemporaryDirectory() as tmp:
