@@ -84,8 +84,16 @@ def machine_facts() -> dict:
             "logical_cores": os.cpu_count(), "system": platform.platform()}
 
 
+# What a test may see of the grader's environment: where programs and libraries are, the locale,
+# which GPU to use, and OpenBLAS's core type (older OpenBLAS builds crash on some new CPUs without
+# it). Nothing else: a platform's tokens and an instructor's variables never reach student code.
+PASSED_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "TZ", "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES",
+                      "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
 def test_environment(seed: int | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GTEST_")}
+    env = {k: os.environ[k] for k in PASSED_ENVIRONMENT if k in os.environ}
+    env.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
     env["GTEST_COLOR"] = "no"
     if seed is not None:
         env["HPC_SEED"] = str(seed)

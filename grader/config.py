@@ -39,6 +39,8 @@ DEFAULT_MEMORY_MB = 4096
 DEFAULT_CPU_S = 600
 DEFAULT_PROCESSES = 256
 DEFAULT_OUTPUT_KB = 1024
+DEFAULT_FILE_MB = 2048   # the largest file a test may write (RLIMIT_FSIZE)
+DEFAULT_DISK_MB = 2048   # each private scratch file system a test gets (work folder, /tmp, /dev/shm)
 
 
 class ConfigError(Exception):
@@ -52,6 +54,8 @@ class Limits:
     cpu_s: int = DEFAULT_CPU_S
     processes: int = DEFAULT_PROCESSES
     output_kb: int = DEFAULT_OUTPUT_KB
+    file_mb: int = DEFAULT_FILE_MB
+    disk_mb: int = DEFAULT_DISK_MB
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,8 @@ def _require(table: dict, key: str, kind: type | tuple, where: str):
 def _limits(table: dict, defaults: Limits, where: str) -> Limits:
     values = {}
     for key, attr in (("timeout", "timeout_s"), ("memory_mb", "memory_mb"), ("cpu_seconds", "cpu_s"),
-                      ("processes", "processes"), ("output_kb", "output_kb")):
+                      ("processes", "processes"), ("output_kb", "output_kb"),
+                      ("file_mb", "file_mb"), ("disk_mb", "disk_mb")):
         if key in table:
             value = _require(table, key, (int, float), where)
             if value <= 0:

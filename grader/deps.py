@@ -41,6 +41,8 @@ class Dependency:
 
 DEPENDENCIES = [
     Dependency("CMake", ("cmake",), _command("cmake"), True),
+    # CMake's default generator on Linux; a bare Debian root has no make.
+    Dependency("make (CMake's build program)", ("make",), _command("make"), True),
     Dependency("a C++ compiler", ("g++",), _command("g++"), True),
     Dependency("GoogleTest", ("libgtest-dev",), _header("gtest/gtest.h"), True),
     Dependency("Google Benchmark", ("libbenchmark-dev",), _header("benchmark/benchmark.h"), True),
@@ -61,32 +63,47 @@ def _installer() -> list[str] | None:
     return None
 
 
-def ensure(log=print, dependencies: list[Dependency] | None = None, installer=_installer) -> bool:
-    """True when every required dependency is present (after installing what is missing)."""
+def install_hint(packages) -> str:
+    """How this user can install `packages`: as root, with sudo where there is one, else through su."""
+    command = f"apt-get install {' '.join(sorted(packages))}"
+    if os.geteuid() == 0:
+        return command
+    if shutil.which("sudo"):
+        return f"sudo {command}"
+    return f"su -c '{command}'   (as root: this machine has no sudo)"
+
+
+def _apt_install(prefix: list[str], packages: list[str], log) -> None:
+    """apt-get update + install, its progress shown: on a new machine this takes minutes."""
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    log(f"grade: apt-get install {' '.join(packages)} (a few minutes on a new machine; apt's progress follows)")
+    subprocess.run(prefix + ["apt-get", "update", "-q"], env=env)
+    install = subprocess.run(prefix + ["apt-get", "install", "-y", "-q", "--no-install-recommends"] + packages, env=env)
+    if install.returncode != 0:
+        log(f"grade: apt-get install failed (exit code {install.returncode}); see its messages above")
+
+
+def ensure(log=print, dependencies: list[Dependency] | None = None, installer=_installer,
+           install: bool = True) -> bool:
+    """True when every required dependency is present (after installing what is missing, unless
+    `install` is False: then only says what is missing)."""
     dependencies = DEPENDENCIES if dependencies is None else dependencies
     missing = [d for d in dependencies if not d.present()]
     if not missing:
         return True
-    packages = sorted({p for d in missing for p in d.packages})
-    prefix = installer()
+    prefix = installer() if install else None
     if prefix is not None:
-        log(f"grade: installing {', '.join(d.what for d in missing)}: apt-get install {' '.join(packages)}")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(prefix + ["apt-get", "update", "-qq"], env=env, stdout=subprocess.DEVNULL)
-        install = subprocess.run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends"] + packages,
-                                 env=env, capture_output=True, text=True)
-        if install.returncode != 0:
-            log("grade: apt-get install failed:\n" + install.stderr.strip()[-2000:])
+        log(f"grade: installing {', '.join(d.what for d in missing)}")
+        _apt_install(prefix, sorted({p for d in missing for p in d.packages}), log)
         missing = [d for d in missing if not d.present()]
         if not missing:
             return True
-    still = sorted({p for d in missing for p in d.packages})
+    hint = install_hint({p for d in missing for p in d.packages})
     required = [d for d in missing if d.required]
-    line = f"sudo apt-get install {' '.join(still)}"
     if required:
-        log(f"grade: missing {', '.join(d.what for d in required)}. Install with:\n  {line}")
+        log(f"grade: missing {', '.join(d.what for d in required)}. Install with:\n  {hint}")
         return False
-    log(f"grade: optional: {', '.join(d.what for d in missing)} not installed ({line})")
+    log(f"grade: optional: {', '.join(d.what for d in missing)} not installed ({hint})")
     return True
 
 

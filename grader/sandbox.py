@@ -10,6 +10,11 @@ root ignores RLIMIT_NPROC, so only then is a fork bomb contained; the test canno
 repository (the grader's own files, results included); and every process of that uid — even one
 that left the process group with setsid() — is killed when the test ends.
 
+As root, a test also runs in a private mount namespace (see Isolation): the repository (reference
+solutions, hidden tests, the instructor's build trees) is replaced by an empty folder, and its work
+folder, /tmp and /dev/shm are fresh size-limited file systems that vanish with it. It gets only
+the environment the grader hands it (an allow-list), never the grader's own.
+
 A timed-out test first gets SIGTERM, then SIGKILL a grace period later: `mpirun` needs the SIGTERM
 to take its ranks down (they run in process groups of their own, and a SIGKILLed mpirun leaves
 them running). As a last line, the grader is a child subreaper: whatever the test left behind is
@@ -19,17 +24,31 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import functools
 import os
 import pwd
 import resource
 import selectors
+import shutil
 import signal
+import stat
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from grader.config import Limits
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """What a process started as the sandbox uid must not see. Needs root (a private mount
+    namespace); without root nothing is hidden, and there is nothing to hide: a student grading
+    their own clone runs as themselves, on files they already have."""
+    hidden: tuple[Path, ...] = ()         # each replaced by an empty, read-only folder
+    private_dirs: tuple[Path, ...] = ()   # each replaced by a fresh tmpfs of Limits.disk_mb
+    work_dir: Path | None = None          # a fresh tmpfs of Limits.disk_mb owned by the sandbox uid
 
 
 @dataclass
@@ -39,6 +58,8 @@ class Outcome:
     wall_s: float
     timed_out: bool = False
     output_overflow: bool = False
+    process_limit_hit: bool = False  # it had as many processes as allowed: a fork loop
+
 
     @property
     def signal(self) -> int | None:
@@ -46,6 +67,9 @@ class Outcome:
 
     def describe_failure(self, limits: Limits) -> str | None:
         """Why the process did not finish normally, in words for a student; None if it did."""
+        if self.process_limit_hit:
+            return (f"hit the limit of {limits.processes} processes (a fork loop?) and was killed"
+                    + (f" after the timeout of {limits.timeout_s:g} s" if self.timed_out else ""))
         if self.timed_out:
             return f"timed out after {limits.timeout_s:g} s (killed)"
         if self.output_overflow:
@@ -59,6 +83,7 @@ class Outcome:
                 "SIGXCPU": f"CPU time limit of {limits.cpu_s} s exceeded",
                 "SIGKILL": "killed (memory or process limit?)",
                 "SIGBUS": "bus error (misaligned or truncated mapping)",
+                "SIGXFSZ": f"wrote a file larger than the limit of {limits.file_mb} MiB",
             }.get(name, "killed by a signal")
             return f"crashed: {name} (signal {self.signal}): {hint}"
         return None
@@ -84,15 +109,36 @@ def sandbox_uid() -> int | None:
             continue  # a real account: never ours to kill
         except KeyError:
             pass
-        lock = open(f"/tmp/hpc-grader-sandbox-{uid}.lock", "a")  # noqa: SIM115 - held for the process's life
+        if _processes_of(uid):
+            continue  # a grader we cannot see (another /tmp, a container) is using it
+        try:
+            lock = os.open(private_folder() / f"sandbox-{uid}.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        except OSError:
+            continue  # not a plain file of ours: leave that uid alone
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            lock.close()
+            os.close(lock)
             continue  # another grader holds it
         _claimed.update(uid=uid, lock=lock)
         return uid
     return None
+
+
+PRIVATE_FOLDER = Path("/run/hpc-grader")  # root's: uid locks and the tests' scratch folders
+
+
+def private_folder() -> Path:
+    """A folder only root may write to (so no test can plant a file or link there for the next
+    grader), created if need be and refused if it is not what it should be."""
+    try:
+        PRIVATE_FOLDER.mkdir(mode=0o755, parents=True)
+    except FileExistsError:
+        pass
+    info = os.lstat(PRIVATE_FOLDER)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != 0 or info.st_mode & 0o022:
+        raise RuntimeError(f"{PRIVATE_FOLDER} is not a folder that only root may write to: remove it and grade again")
+    return PRIVATE_FOLDER
 
 
 def _processes_of(uid: int) -> list[int]:
@@ -107,21 +153,82 @@ def _processes_of(uid: int) -> list[int]:
     return pids
 
 
-def kill_all_of(uid: int) -> None:
-    """SIGKILL every process of the sandbox uid, repeatedly, until a fork loop has none left."""
+def kill_all_of(uid: int) -> int:
+    """SIGKILL every process of the sandbox uid, repeatedly, until a fork loop has none left.
+    Returns the most processes seen at once."""
+    most = 0
     for _ in range(100):
         pids = _processes_of(uid)
+        most = max(most, len(pids))
         if not pids:
-            return
+            return most
         for pid in pids:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
         time.sleep(0.02)
+    return most
 
 
-def _apply_limits(limits: Limits, uid: int | None) -> None:
+def _files_of(uid: int, folder: str) -> list[str]:
+    try:
+        return [e.path for e in os.scandir(folder) if e.stat(follow_symlinks=False).st_uid == uid]
+    except OSError:
+        return []
+
+
+def remove_files_of(uid: int, folders=("/tmp", "/var/tmp", "/dev/shm")) -> None:
+    """What the sandbox uid left in the world-writable folders (only its tests own files there)."""
+    for folder in folders:
+        for path in _files_of(uid, folder):
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+
+
+_CLONE_NEWNS, _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_REC, _MS_PRIVATE = 0x20000, 1, 2, 4, 0x4000, 1 << 18
+
+
+def _mount(libc, source: bytes, target: str, fstype: bytes | None, flags: int, options: str | None) -> None:
+    if libc.mount(source, target.encode(), fstype, flags, options.encode() if options else None) != 0:
+        raise OSError(ctypes.get_errno(), f"mount on {target} failed")
+
+
+def _isolate(isolation: Isolation, limits: Limits, uid: int) -> None:
+    """In the child, as root, before dropping to `uid`: a private mount namespace in which the
+    hidden folders are empty and the scratch folders are fresh."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(_CLONE_NEWNS) != 0:
+        raise OSError(ctypes.get_errno(), "unshare(CLONE_NEWNS) failed")
+    _mount(libc, b"none", "/", None, _MS_REC | _MS_PRIVATE, None)  # nothing propagates back out
+    size = f"size={int(limits.disk_mb)}m"
+    for folder in isolation.private_dirs:
+        if os.path.isdir(folder):
+            _mount(libc, b"tmpfs", str(folder), b"tmpfs", _MS_NOSUID | _MS_NODEV, f"{size},mode=1777")
+    if isolation.work_dir is not None:
+        _mount(libc, b"tmpfs", str(isolation.work_dir), b"tmpfs", _MS_NOSUID | _MS_NODEV,
+               f"{size},mode=700,uid={uid},gid={uid}")
+    for folder in isolation.hidden:
+        if os.path.isdir(folder):
+            _mount(libc, b"tmpfs", str(folder), b"tmpfs", _MS_RDONLY | _MS_NOSUID | _MS_NODEV, "size=4k,mode=755")
+
+
+@functools.lru_cache(maxsize=1)
+def isolation_available() -> bool:
+    """Whether this root may make private mount namespaces (a container may forbid it)."""
+    if os.geteuid() != 0:
+        return False
+    probe = subprocess.run([sys.executable, "-c", "import ctypes, sys; "
+                            f"sys.exit(ctypes.CDLL(None).unshare({_CLONE_NEWNS}) != 0)"], capture_output=True)
+    return probe.returncode == 0
+
+
+def _apply_limits(limits: Limits, uid: int | None, isolation: Isolation | None = None) -> None:
     """Runs in the child between fork and exec."""
     def cap(which, value, hard_extra=0):
         _, hard = resource.getrlimit(which)
@@ -137,8 +244,11 @@ def _apply_limits(limits: Limits, uid: int | None) -> None:
     cap(resource.RLIMIT_CPU, int(limits.cpu_s), hard_extra=5)
     cap(resource.RLIMIT_AS, int(limits.memory_mb) * 1024 * 1024)
     cap(resource.RLIMIT_CORE, 0)
+    cap(resource.RLIMIT_FSIZE, int(limits.file_mb) * 1024 * 1024)
     # Counts every process of this user, the grader's included: a fork bomb hits it at once.
     # (root is exempt from RLIMIT_NPROC; the timeout and the group kill still end a bomb there.)
+    if uid is not None and isolation is not None and isolation_available():
+        _isolate(isolation, limits, uid)
     if uid is not None:
         os.setgroups([])
         os.setgid(uid)
@@ -198,9 +308,22 @@ def _descendants() -> list[int]:
     return found
 
 
+def reap_orphans() -> None:
+    """Collect the exit status of every finished child: orphans adopted as subreaper (an MPI
+    daemon whose mpirun died) would otherwise stay zombies until the grader exits."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
 def _kill_descendants() -> None:
     """SIGKILL and reap every process below the grader (called when no other child is running)."""
     for _ in range(50):
+        reap_orphans()
         pids = _descendants()
         if not pids:
             return
@@ -218,15 +341,16 @@ def _kill_descendants() -> None:
 
 
 def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, str],
-                uid: int | None = None) -> Outcome:
-    """Runs `command` under `limits`, as `uid` when given (the grader must be root for that)."""
+                uid: int | None = None, isolation: Isolation | None = None) -> Outcome:
+    """Runs `command` under `limits`, as `uid` when given (the grader must be root for that),
+    seeing the file system as `isolation` says (root only)."""
     _become_subreaper()
     start = time.monotonic()
     try:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True,
-                                   preexec_fn=lambda: _apply_limits(limits, uid))
-    except OSError as error:
+                                   preexec_fn=lambda: _apply_limits(limits, uid, isolation))
+    except (OSError, subprocess.SubprocessError) as error:
         return Outcome(returncode=127, output=f"cannot start {command[0]}: {error}", wall_s=0.0)
 
     cap_bytes = int(limits.output_kb) * 1024
@@ -271,11 +395,14 @@ def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, st
         # and under the sandbox uid anything that escaped the group, and any orphan re-parented
         # to the grader.
         _kill_group(process.pid)
+        most = 0
         if uid is not None:
-            kill_all_of(uid)
+            most = kill_all_of(uid)
+            remove_files_of(uid)
         _kill_descendants()
         process.stdout.close()
 
     output = b"".join(chunks).decode("utf-8", errors="replace")
     return Outcome(returncode=None if (timed_out or overflow) else process.returncode, output=output,
-                   wall_s=time.monotonic() - start, timed_out=timed_out, output_overflow=overflow)
+                   wall_s=time.monotonic() - start, timed_out=timed_out, output_overflow=overflow,
+                   process_limit_hit=most >= limits.processes)

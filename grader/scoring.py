@@ -14,7 +14,8 @@ from grader.config import Item, LabConfig, Limits
 from grader import mpi
 from grader.gtest_xml import ReportError, parse_report
 from grader.results import ERROR, FAILED, PASSED, SKIPPED, LabResult, TestResult
-from grader.sandbox import Outcome, run_limited, sandbox_uid
+from grader.labs import ROOT
+from grader.sandbox import Isolation, Outcome, private_folder, run_limited, sandbox_uid
 
 MAX_MESSAGE = 1500
 
@@ -117,15 +118,27 @@ def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None
     return result
 
 
+def scratch_parent() -> str | None:
+    """Where scratch folders go: as root a folder no test can write to (the tests' own /tmp is
+    private to them); otherwise the usual temporary folder."""
+    return str(private_folder()) if sandbox_uid() is not None else None
+
+
+def test_isolation(work: Path) -> Isolation:
+    """The repository (solutions, hidden tests, build trees, results) is invisible to a test; its
+    work folder, /tmp and /dev/shm are fresh for every test."""
+    return Isolation(hidden=(ROOT,), private_dirs=(Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")), work_dir=work)
+
+
 def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> TestResult:
     binary = bin_dir / item.binary
     if not binary.is_file() or not os.access(binary, os.X_OK):
         return _result(lab, item, ERROR, 0, f"test program {item.binary} was not built")
     uid = sandbox_uid()
     # A fresh scratch folder per test, readable by the sandbox uid: a copy of the program (so
-    # the build tree's permissions do not matter), a report folder and a working folder owned by
-    # the test. Files a test writes never leak into the next one.
-    with tempfile.TemporaryDirectory(prefix=f"grade-{lab.number}-{item.id}-") as scratch:
+    # the build tree's permissions do not matter, and the tree itself can stay hidden), a report
+    # folder and a working folder owned by the test. Files a test writes never leak into the next one.
+    with tempfile.TemporaryDirectory(prefix=f"grade-{lab.number}-{item.id}-", dir=scratch_parent()) as scratch:
         root = Path(scratch)
         os.chmod(root, 0o755)
         program = root / item.binary
@@ -137,12 +150,12 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
                 os.chown(folder, uid, uid)
         report = report_dir / "gtest.xml"
         command = [str(program), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}", "--gtest_color=no"]
-        test_env = dict(env, HOME=str(work))
+        test_env = dict(env, HOME=str(work), TMPDIR=str(work))
         if item.ranks:
             try:
                 command = mpi.launcher(item.ranks) + command
             except FileNotFoundError as error:
                 return _result(lab, item, ERROR, 0, str(error))
             test_env = mpi.environment(test_env)
-        outcome = run_limited(command, item.limits, cwd=work, env=test_env, uid=uid)
+        outcome = run_limited(command, item.limits, cwd=work, env=test_env, uid=uid, isolation=test_isolation(work))
         return judge(lab, item, outcome, report)

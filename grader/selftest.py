@@ -23,6 +23,7 @@ from grader import build, classroom, deps, export
 from grader.cli import grade_labs, test_environment, write_results
 from grader.coverage import ungraded_tests
 from grader.labs import ROOT, bin_dir, build_dir, select_labs
+from grader.sandbox import reap_orphans
 
 STARTER_SECONDS_PER_LAB = 120  # a starter's tests fail at once; more than this means something hangs
 
@@ -41,7 +42,10 @@ class Tally:
 
 
 def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(command, capture_output=True, text=True, **kwargs)
+    try:
+        return subprocess.run(command, capture_output=True, text=True, **kwargs)
+    finally:
+        reap_orphans()  # the grader is a subreaper: MPI daemons ctest left behind end up as its zombies
 
 
 def grader_unit_tests(tally: Tally) -> None:

@@ -3,6 +3,7 @@ import io
 import sys
 import tempfile
 import unittest
+from unittest import mock
 from contextlib import redirect_stderr
 from pathlib import Path
 
@@ -30,7 +31,30 @@ class DepsTest(unittest.TestCase):
         lines = []
         ok = deps.ensure(lines.append, [self.fake("a", False, True), self.fake("b", True, True)], installer=lambda: None)
         self.assertFalse(ok)
-        self.assertIn("sudo apt-get install pkg-a", lines[-1])
+        self.assertIn("apt-get install pkg-a", lines[-1])
+        self.assertNotIn("pkg-b", lines[-1])
+
+    def test_no_install_names_what_is_missing_and_installs_nothing(self):
+        lines, asked = [], []
+        ok = deps.ensure(lines.append, [self.fake("cmake", False, True)], installer=lambda: asked.append(1) or [],
+                         install=False)
+        self.assertFalse(ok)
+        self.assertEqual(asked, [])
+        self.assertIn("missing cmake", lines[-1])
+
+    def test_install_hint_fits_the_user(self):
+        with mock.patch("os.geteuid", return_value=0):
+            self.assertEqual(deps.install_hint(["b", "a"]), "apt-get install a b")
+        with mock.patch("os.geteuid", return_value=1000), mock.patch("shutil.which", return_value="/usr/bin/sudo"):
+            self.assertEqual(deps.install_hint(["a"]), "sudo apt-get install a")
+        with mock.patch("os.geteuid", return_value=1000), mock.patch("shutil.which", return_value=None):
+            hint = deps.install_hint(["a"])
+            self.assertTrue(hint.startswith("su -c 'apt-get install a'"), hint)
+            self.assertIn("no sudo", hint)
+
+    def test_make_is_required(self):
+        """A bare Debian root has cmake's dependencies but no make: CMake then stops."""
+        self.assertTrue(any(d.required and "make" in d.packages for d in deps.DEPENDENCIES))
 
     def test_missing_optional_is_only_a_note(self):
         lines = []

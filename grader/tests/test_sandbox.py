@@ -3,19 +3,26 @@ import subprocess
 import sys
 import time
 import unittest
+from unittest import mock
 from pathlib import Path
 import tempfile
 
 from grader.config import Limits
-from grader.sandbox import _processes_of, run_limited, sandbox_uid
+from grader import sandbox
+from grader.cli import test_environment
+from grader.labs import ROOT
+from grader.sandbox import Isolation, _processes_of, run_limited, sandbox_uid
+
+AS_ROOT = unittest.skipUnless(os.geteuid() == 0, "the sandbox uid and its isolation are used only when the grader is root")
 
 PYTHON = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
 
 
-def run(code: str, uid=None, **limits):
+def run(code: str, uid=None, isolation=None, env=None, **limits):
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o777)
-        return run_limited([PYTHON, "-c", code], Limits(**limits), cwd=Path(tmp), env=dict(os.environ), uid=uid)
+        return run_limited([PYTHON, "-c", code], Limits(**limits), cwd=Path(tmp),
+                           env=dict(os.environ) if env is None else env, uid=uid, isolation=isolation)
 
 
 FORK_BOMB = ("import os\n"
@@ -110,6 +117,75 @@ class SandboxTest(unittest.TestCase):
             other.kill()
             other.wait()
             other.stdout.close()
+
+    @AS_ROOT
+    def test_fork_bomb_verdict_names_the_process_limit(self):
+        outcome = run(FORK_BOMB, uid=sandbox_uid(), processes=30, timeout_s=2)
+        self.assertTrue(outcome.process_limit_hit)
+        self.assertIn("limit of 30 processes", outcome.describe_failure(Limits(processes=30, timeout_s=2)))
+
+    def test_file_size_limit(self):
+        with tempfile.TemporaryDirectory() as tmp:  # (Python ignores SIGXFSZ: a C program does not)
+            outcome = run_limited(["dd", "if=/dev/zero", "of=big", "bs=1M", "count=3"], Limits(file_mb=1), cwd=Path(tmp),
+                                  env=dict(os.environ))
+        self.assertEqual(outcome.signal, 25)  # SIGXFSZ
+        self.assertIn("larger than the limit of 1 MiB", outcome.describe_failure(Limits(file_mb=1)))
+
+    def test_environment_is_an_allow_list(self):
+        with mock.patch.dict(os.environ, {"PLATFORM_API_TOKEN": "secret-token", "LANG": "C.UTF-8"}):
+            env = test_environment(seed=7)
+        self.assertNotIn("PLATFORM_API_TOKEN", env)
+        self.assertEqual(env["HPC_SEED"], "7")
+        self.assertEqual(env["LANG"], "C.UTF-8")
+
+    @AS_ROOT
+    def test_isolated_test_cannot_read_the_repository_or_leave_files(self):
+        secret = ROOT / "README.md"  # stands for solutions/ and hidden/: the whole tree is hidden
+        code = ("import os\n"
+                f"try:\n    open({str(secret)!r}).read(); print('READ')\n"
+                "except OSError:\n    print('HIDDEN')\n"
+                "open('/tmp/hpc-leftover-probe', 'w').write('x'); open('/dev/shm/hpc-leftover-probe', 'w').write('x')\n")
+        shown = run(code, uid=sandbox_uid(), timeout_s=10)
+        self.assertIn("READ", shown.output)  # without isolation the file is world-readable...
+        for leftover in ("/tmp/hpc-leftover-probe", "/dev/shm/hpc-leftover-probe"):
+            self.assertFalse(Path(leftover).exists(), f"{leftover} outlived its test")  # ...but nothing survives
+        isolated = run(code, uid=sandbox_uid(), isolation=Isolation(hidden=(ROOT,), private_dirs=(Path("/tmp"),
+                       Path("/dev/shm"))), timeout_s=10)
+        self.assertIn("HIDDEN", isolated.output, isolated.output)
+        self.assertTrue(sandbox.isolation_available())
+
+    @AS_ROOT
+    def test_uid_with_a_live_process_is_not_claimed(self):
+        """A grader in another /tmp (a container) holds no lock we can see, but its tests are alive."""
+        claim = ("from grader.sandbox import sandbox_uid; print(sandbox_uid(), flush=True)")
+        first = int(subprocess.run([sys.executable, "-c", claim], capture_output=True, text=True, cwd=ROOT).stdout)
+        squatter = subprocess.Popen(["sleep", "30"], preexec_fn=lambda: (os.setgid(first), os.setuid(first)))
+        try:
+            second = int(subprocess.run([sys.executable, "-c", claim], capture_output=True, text=True, cwd=ROOT).stdout)
+            self.assertNotEqual(first, second)
+        finally:
+            squatter.kill()
+            squatter.wait()
+
+    @AS_ROOT
+    def test_lock_files_live_where_no_test_can_plant_a_link(self):
+        folder = sandbox.private_folder()
+        info = os.lstat(folder)
+        self.assertEqual(info.st_uid, 0)
+        self.assertEqual(info.st_mode & 0o022, 0)
+        with tempfile.TemporaryDirectory() as tmp, mock.patch.object(sandbox, "PRIVATE_FOLDER", Path(tmp)):
+            os.chmod(tmp, 0o1777)  # world-writable like /tmp: refused
+            with self.assertRaises(RuntimeError):
+                sandbox.private_folder()
+
+    def test_orphans_are_reaped_as_they_go(self):
+        sandbox._become_subreaper()
+        subprocess.run(["sh", "-c", "sleep 0.1 & exit 0"])
+        time.sleep(0.5)
+        sandbox.reap_orphans()
+        zombies = [pid for pid in sandbox._descendants()
+                   if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"]
+        self.assertEqual(zombies, [])
 
     def test_missing_program(self):
         with tempfile.TemporaryDirectory() as tmp:
