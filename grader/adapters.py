@@ -20,6 +20,18 @@ def _unbuilt(results: dict) -> list[dict]:
     return [lab for lab in results["labs"] if not lab["gradable"]]
 
 
+def _skipped(results: dict) -> list[dict]:
+    """Labs this machine cannot run (no CUDA compiler): 0 points, and the reason, everywhere."""
+    return [lab for lab in results["labs"] if lab.get("status") == "skipped"]
+
+
+def _inconclusive(results: dict) -> str:
+    if not results.get("inconclusive"):
+        return ""
+    return ("Inconclusive (the machine was too busy to measure; these items need grading again): "
+            + ", ".join(results["inconclusive"]))
+
+
 def _problems(results: dict) -> str:
     return "\n\n".join(f"{lab['lab']}: not gradable: {lab['problem']}" for lab in _unbuilt(results))
 
@@ -30,8 +42,10 @@ def gradescope(results: dict) -> dict:
               "visibility": "visible"} for t in results["tests"]]
     tests += [{"name": f"{lab['lab']}: build", "score": 0, "max_score": lab["max_score"], "status": "failed",
                "output": f"not gradable: {lab['problem']}", "visibility": "visible"} for lab in _unbuilt(results)]
-    return {"score": results["score"], "max_score": results["max_score"], "output": _problems(results),
-            "tests": tests}
+    tests += [{"name": f"{lab['lab']}: (whole lab)", "score": 0, "max_score": lab["max_score"], "status": "failed",
+               "output": lab["problem"], "visibility": "visible"} for lab in _skipped(results)]
+    return {"score": results["score"], "max_score": results["max_score"],
+            "output": "\n\n".join(filter(None, [_problems(results), _inconclusive(results)])), "tests": tests}
 
 
 def classroom50(results: dict) -> dict:
@@ -39,6 +53,8 @@ def classroom50(results: dict) -> dict:
               "max-score": t["max_score"]} for t in results["tests"]]
     tests += [{"test-name": f"{lab['lab']}: build (not gradable)", "passed": False, "score": 0,
                "max-score": lab["max_score"]} for lab in _unbuilt(results)]
+    tests += [{"test-name": f"{lab['lab']}: (whole lab, skipped)", "passed": False, "score": 0,
+               "max-score": lab["max_score"]} for lab in _skipped(results)]
     return {"schema": "classroom50/result/v1", "score": results["score"], "max-score": results["max_score"],
             "tests": tests}
 
@@ -48,7 +64,9 @@ def prairielearn(results: dict) -> dict:
     doc = {"gradable": gradable,
            "score": results["score"] / results["max_score"] if results["max_score"] else 0.0,
            "tests": [{"name": t["name"], "points": t["score"], "max_points": t["max_score"],
-                      "output": t.get("output", "")} for t in results["tests"]]}
+                      "output": t.get("output", "")} for t in results["tests"]]
+                    + [{"name": f"{lab['lab']}: (whole lab)", "points": 0, "max_points": lab["max_score"],
+                        "output": lab["problem"]} for lab in _skipped(results)]}
     if not gradable:
         doc["message"] = _problems(results)
     return doc
@@ -56,7 +74,7 @@ def prairielearn(results: dict) -> dict:
 
 def autolab_scores(results: dict) -> dict:
     scores = {f"{t['lab']}/{t['id']}": t["score"] for t in results["tests"]}
-    scores.update({f"{lab['lab']}/build": 0 for lab in _unbuilt(results)})
+    scores.update({f"{lab['lab']}/build": 0 for lab in _unbuilt(results) + _skipped(results)})
     return {"scores": scores}
 
 

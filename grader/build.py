@@ -1,50 +1,222 @@
-"""Configures and builds a tree (student or solution), lab by lab, so that one lab that does not
-compile costs only that lab's points."""
+"""Configures and builds a tree (student, submission or solution), lab by lab, so that one lab that
+does not compile costs only that lab's points, and one student file that does not compile costs
+only its own items.
+
+Student code is built in two phases. Phase 1 compiles the files a student edits, copied (never
+followed as links) into a staging folder, under limits on time, memory and file size, as the
+sandbox uid in a mount namespace where the reference solutions, hidden tests, other build trees
+and the repository's history do not exist: an `#include "../../solutions/..."` finds nothing, and a
+compile bomb ends with a clear message. A file that fails there is replaced by its starter and the
+lab is built again. Phase 2 builds the instructor's tests against the result (no student code is
+compiled or run in it).
+"""
 from __future__ import annotations
 
 import os
 import re
-import subprocess
+import shutil
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from grader.config import LabConfig
+from grader.config import LabConfig, Limits
 from grader.labs import ROOT, build_dir, cmake_target
+from grader.sandbox import Isolation, run_limited, sandbox_uid
+
+# A lab's student files compile in well under a minute on 2 cores; a template-recursion bomb
+# compiled for 66 s at 1.7 GB one level before it took 14 minutes and 6.4 GB.
+BUILD_LIMITS = Limits(timeout_s=600, memory_mb=3072, cpu_s=600, processes=512, output_kb=8192, file_mb=1024,
+                      disk_mb=2048)
+MAX_SOURCE_BYTES = 1 << 20
 
 
 class ConfigureError(Exception):
     pass
 
 
+@dataclass
+class BuildResult:
+    ok: bool
+    error: str = ""                                            # why the lab did not build
+    fallbacks: dict[str, str] = field(default_factory=dict)    # student file -> its first compile error
+    notes: list[str] = field(default_factory=list)             # files not taken as submitted, and why
+
+
 def parallel_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
-def configure(tree: str, root: Path = ROOT, submission: Path | None = None) -> Path:
-    """tree: "student", "solution" or "submission" (the starters replaced by a submission's files)."""
+def staging_dir(tree: str, root: Path = ROOT) -> Path:
+    return build_dir(tree, root).with_name(build_dir(tree, root).name + "-src")
+
+
+def _starter(lab_dir: Path, name: str) -> Path:
+    return lab_dir / "src" / name
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    """Copies content only (a new mtime when it changed, so make rebuilds exactly what changed)."""
+    data = source.read_bytes()
+    if not target.exists() or target.read_bytes() != data:
+        target.write_bytes(data)
+
+
+def stage_sources(tree: str, labs: list[LabConfig], submission: Path | None, root: Path = ROOT) -> dict[str, list[str]]:
+    """Copies every lab's student files into the staging folder: the submission's where it has a
+    plain file of that name, else the starter. Returns, per lab, the files not taken and why."""
+    notes: dict[str, list[str]] = {}
+    for lab in labs:
+        target_dir = staging_dir(tree, root) / "labs" / lab.name / "src"
+        target_dir.mkdir(parents=True, exist_ok=True)
+        source_dir = (submission if submission else root) / "labs" / lab.name / "src"
+        for starter in sorted((lab.path / "src").iterdir()):
+            if not starter.is_file():
+                continue
+            offered, why = source_dir / starter.name, None
+            if offered.is_symlink():
+                why = "is a symbolic link (links are not followed)"
+            elif offered.exists() and not offered.is_file():
+                why = "is not a regular file"
+            elif offered.exists() and offered.stat().st_size > MAX_SOURCE_BYTES:
+                why = f"is larger than {MAX_SOURCE_BYTES >> 20} MiB"
+            if why:
+                notes.setdefault(lab.name, []).append(f"src/{starter.name} {why}: graded as the starter")
+            _copy_if_changed(offered if offered.is_file() and not why else starter, target_dir / starter.name)
+    return notes
+
+
+def configure(tree: str, root: Path = ROOT, staged: bool = False) -> Path:
+    """tree: "student", "solution" or "submission"; staged: student files come from staging_dir."""
     out = build_dir(tree, root)
     impl = "solution" if tree == "solution" else "student"
     command = ["cmake", "-S", str(root), "-B", str(out), f"-DHPC_IMPL={impl}", "-DCMAKE_BUILD_TYPE=Release",
-               f"-DHPC_SUBMISSION_DIR={submission.resolve() if submission else ''}"]
-    result = subprocess.run(command, capture_output=True, text=True)
+               f"-DHPC_SUBMISSION_DIR={staging_dir(tree, root) if staged else ''}"]
+    result = run_limited(command, BUILD_LIMITS, cwd=root, env=dict(os.environ))
     if result.returncode != 0:
-        raise ConfigureError(f"cmake configure of the {tree} tree failed:\n{(result.stdout + result.stderr)[-3000:]}")
+        raise ConfigureError(f"cmake configure of the {tree} tree failed:\n{result.output[-3000:]}")
     return out
 
 
-def first_error(log: str) -> str:
-    """The compiler's first error with a little context: what a student needs to see first."""
+_DIAGNOSTIC = re.compile(r"^(?P<file>[^\s:]+):\d+(:\d+)?: (fatal )?error: |undefined reference to |"
+                         r"collect2: error:|virtual memory exhausted|cc1plus: out of memory")
+
+
+def first_error(log: str, student_dirs: tuple[Path, ...] = (), root: Path = ROOT, in_file: str = "") -> str:
+    """The compiler's first error (in `in_file` when given and found there), paths relative to the
+    course: what a student needs to see first. Source lines are quoted only from the student's
+    own files, never from course files."""
+    def relative(line: str) -> str:
+        for prefix in [*student_dirs, root]:
+            line = line.replace(str(prefix) + "/", "")
+        return line
     lines = log.splitlines()
+    if in_file and any(f"/{in_file}:" in line and _DIAGNOSTIC.search(line) for line in lines):
+        lines = lines[next(i for i, line in enumerate(lines) if f"/{in_file}:" in line and _DIAGNOSTIC.search(line)):]
     for i, line in enumerate(lines):
-        if re.search(r"\berror\b", line):
-            return "\n".join(lines[max(0, i - 1): i + 4])
-    return "\n".join(lines[-10:])
+        match = _DIAGNOSTIC.search(line)
+        if not match:
+            continue
+        own = match.group("file") and any(match.group("file").startswith(str(d)) for d in student_dirs)
+        shown = lines[i: i + 4] if own else [line]
+        return "\n".join(relative(s) for s in shown)
+    return "\n".join(relative(s) for s in lines[-10:] if "Error" not in s or "***" not in s)
 
 
-def build_lab(tree: str, lab: LabConfig, root: Path = ROOT) -> tuple[bool, str]:
-    """(ok, message): message is the first compiler error when the build failed."""
-    command = ["cmake", "--build", str(build_dir(tree, root)), "--target", cmake_target(lab),
-               "-j", str(parallel_jobs())]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode == 0:
-        return True, ""
-    return False, first_error(result.stdout + result.stderr)
+def _failed_student_files(log: str, lab: LabConfig) -> set[str]:
+    """Student files whose object make reported as failed (make -k keeps building the others)."""
+    return set(re.findall(rf"_impl\.dir/[^\s\]]*?src/([\w.-]+)\.o\]", log)) & {p.name for p in (lab.path / "src").iterdir()}
+
+
+def _limit_message(outcome, limits: Limits) -> str | None:
+    if outcome.timed_out:
+        return f"build exceeded the time limit of {limits.timeout_s:g} s"
+    if re.search(r"virtual memory exhausted|out of memory|std::bad_alloc", outcome.output):
+        return f"build exceeded the memory limit of {limits.memory_mb} MiB per compiler process"
+    if re.search(r"internal compiler error: (Killed|CPU time limit)", outcome.output):
+        return f"build exceeded the CPU time limit of {limits.cpu_s} s per compiler process"
+    if outcome.signal is not None:
+        return outcome.describe_failure(limits)
+    return None
+
+
+class Progress:
+    """Turns make's "[ 45%] Building CXX object ..." lines into a progress line every few seconds."""
+
+    def __init__(self, label: str, log, every_s: float = 5.0):
+        self.label, self.log, self.every_s, self.last = label, log, every_s, time.monotonic()
+        self.pending = b""
+
+    def __call__(self, data: bytes) -> None:
+        self.pending = (self.pending + data)[-4096:]
+        now = time.monotonic()
+        if now - self.last < self.every_s:
+            return
+        found = re.findall(rb"\[\s*(\d+)%\] (?:Building \w+ object|Linking \w+ \w+) (\S+)", self.pending)
+        if found:
+            percent, what = found[-1]
+            self.log(f"   {self.label}: {int(percent)}% ({Path(what.decode(errors='replace')).name})")
+            self.last = now
+
+
+def _build(tree: str, target: str, log, label: str, root: Path, limits: Limits, sandboxed: bool,
+           keep_going: bool = False):
+    command = ["cmake", "--build", str(build_dir(tree, root)), "--target", target, "-j", str(parallel_jobs())]
+    if keep_going:
+        command += ["--", "-k"]
+    uid = sandbox_uid() if sandboxed else None
+    isolation = None
+    if uid is not None:
+        for path in (build_dir(tree, root), staging_dir(tree, root)):
+            _chown_tree(path, uid)
+        hidden = [root / "solutions", root / "hidden", root / ".git", root / "grader-results"]
+        hidden += [p for p in (root / "build").iterdir() if p not in (build_dir(tree, root), staging_dir(tree, root))]
+        isolation = Isolation(hidden=tuple(p for p in hidden if p.is_dir()),
+                              private_dirs=(Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")))
+    return run_limited(command, limits, cwd=root, env=dict(os.environ, LANG="C"), uid=uid,
+                       isolation=isolation, on_output=Progress(label, log))
+
+
+def build_with_progress(command: list[str], label: str, root: Path = ROOT, log=print):
+    """An instructor build (the self-test's trees: no student code), its progress shown."""
+    return run_limited(command, replace(BUILD_LIMITS, timeout_s=3600), cwd=root, env=dict(os.environ, LANG="C"),
+                       on_output=Progress(label, log))
+
+
+def build_everything(tree: str, root: Path = ROOT, log=print):
+    """Every target of a configured tree."""
+    return build_with_progress(["cmake", "--build", str(build_dir(tree, root)), "-j", str(parallel_jobs())],
+                               f"{tree} tree", root, log)
+
+
+def _chown_tree(path: Path, uid: int) -> None:
+    for folder, dirs, files in os.walk(path):
+        for name in [folder, *(os.path.join(folder, f) for f in dirs + files)]:
+            os.lchown(name, uid, uid)
+
+
+def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: Limits = BUILD_LIMITS) -> BuildResult:
+    """Builds one lab. Student trees: phase 1 (student files, sandboxed, starters substituted for
+    files that do not compile), then phase 2 (the tests)."""
+    result = BuildResult(ok=True)
+    if tree != "solution":
+        student_dirs = (staging_dir(tree, root),)
+        impl = f"{cmake_target(lab)}_impl"
+        while True:  # each round replaces the files that failed by their starters; starters compile
+            outcome = _build(tree, impl, log, f"{lab.name} (your code)", root, limits, sandboxed=True, keep_going=True)
+            if outcome.returncode == 0:
+                break
+            limit = _limit_message(outcome, limits)
+            broken = _failed_student_files(outcome.output, lab) - set(result.fallbacks)
+            if outcome.timed_out or not broken:
+                return BuildResult(ok=False, error=limit or first_error(outcome.output, student_dirs, root),
+                                   fallbacks=result.fallbacks)
+            for name in sorted(broken):
+                error = first_error(outcome.output, student_dirs, root, in_file=name)
+                result.fallbacks[name] = f"{limit}\n{error}" if limit else error
+                _copy_if_changed(_starter(lab.path, name), staging_dir(tree, root) / "labs" / lab.name / "src" / name)
+                log(f"   {lab.name}: src/{name} does not compile; its items are graded with the starter's")
+    outcome = _build(tree, cmake_target(lab), log, lab.name, root, limits, sandboxed=False)
+    if outcome.returncode != 0:
+        return BuildResult(ok=False, error=_limit_message(outcome, limits) or first_error(outcome.output, (), root),
+                           fallbacks=result.fallbacks)
+    return result

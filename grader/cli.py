@@ -114,39 +114,64 @@ def tampering(labs: list[LabConfig], tree: str) -> dict[str, list[str]]:
             if problems.get("*") or problems.get(lab.name)}
 
 
+def prepare_tree(labs: list[LabConfig], tree: str, submission: Path | None = None) -> dict[str, list[str]]:
+    """Stages the student files (student and submission trees) and configures the build; returns
+    per lab the submitted files that were not taken, and why."""
+    notes = {} if tree == "solution" else build.stage_sources(tree, labs, submission)
+    build.configure(tree, staged=tree != "solution")
+    return notes
+
+
+def _unbuilt(lab: LabConfig, problem: str, status: str = "not built") -> LabResult:
+    return LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=status == "skipped",
+                     status=status, problem=problem)
+
+
+def _source_of(item) -> str:
+    """The student file an item's program is named after: test_matmul / perf_matmul -> matmul."""
+    return item.binary.split("_", 1)[1] if "_" in item.binary else item.binary
+
+
 def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
-               submission: Path | None = None) -> list[LabResult]:
-    build.configure(tree, submission=submission)
+               submission: Path | None = None, only: set[str] | None = None, limits=None,
+               build_limits=build.BUILD_LIMITS) -> list[LabResult]:
+    """Builds and grades `labs` (`only` these items, under these `limits`: the adversarial suite)."""
+    notes = prepare_tree(labs, tree, submission)
     changed = tampering(labs, tree)
     graded = []
-    for lab in labs:
+    for index, lab in enumerate(labs, 1):
         if lab.name in changed:
             files = changed[lab.name]
-            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
-                                    problem="not gradable: files students must not change differ from the course's "
-                                            "released versions:\n  " + "\n  ".join(files) +
-                                            "\n(run your own experiments freely, but restore these files, e.g. "
-                                            "with git checkout, before grading)"))
+            graded.append(_unbuilt(lab, "not gradable: files students must not change differ from the course's "
+                                        "released versions:\n  " + "\n  ".join(files) +
+                                        "\n(run your own experiments freely, but restore these files, e.g. "
+                                        "with git checkout, before grading)"))
             continue
-        log(f"== {lab.name} ({tree} tree): building")
         if lab.requires_cuda and not cuda_compiler_present():
-            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
-                                    problem="not built: no CUDA compiler (nvcc) on this machine"))
+            log(f"== {lab.name}: skipped: no CUDA compiler")
+            graded.append(_unbuilt(lab, "skipped: no CUDA compiler (nvcc) on this machine; this lab is graded on a "
+                                        "machine with an NVIDIA GPU and the CUDA Toolkit", status="skipped"))
             continue
         if lab.requires_mpi and mpi.mpirun() is None:
-            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
-                                    problem="not built: no MPI launcher (mpirun) on this machine; install Open MPI "
-                                            "with: sudo apt-get install openmpi-bin libopenmpi-dev"))
+            graded.append(_unbuilt(lab, "not built: no MPI launcher (mpirun) on this machine; install Open MPI with: "
+                                        + deps.install_hint(["openmpi-bin", "libopenmpi-dev"])))
             continue
-        ok, error = build.build_lab(tree, lab)
-        if not ok:
-            log(f"   build failed:\n{error}")
-            graded.append(LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=False,
-                                    problem=f"build failed; the compiler's first error:\n{error}"))
+        log(f"== {lab.name} ({tree} tree, lab {index} of {len(labs)}): building")
+        built = build.build_lab(tree, lab, log=log, limits=build_limits)
+        if not built.ok:
+            log(f"   build failed:\n{built.error}")
+            graded.append(_unbuilt(lab, f"build failed; the compiler's first error:\n{built.error}"))
             continue
         log(f"== {lab.name}: running {len(lab.items)} graded test(s)")
-        graded.append(grade_lab(lab, bin_dir(tree, lab), env,
-                                on_result=lambda t: log(f"   {t.status:<8} {t.score:g}/{t.max_score:g}  {t.name}")))
+        result = grade_lab(lab, bin_dir(tree, lab), env, only=only, limits=limits,
+                           on_result=lambda t: log(f"   {t.status:<12} {t.score:g}/{t.max_score:g}  {t.name}"))
+        result.notes = notes.get(lab.name, []) + [f"src/{name} does not compile; graded as the starter:\n{error}"
+                                                  for name, error in built.fallbacks.items()]
+        for test in result.tests:
+            for note in result.notes:  # the items of a file not taken as submitted say why
+                if note.startswith(f"src/{_source_of(lab.item(test.id))}.") and test.score < test.max_score:
+                    test.output = f"{note}\n\n{test.output}"
+        graded.append(result)
     return graded
 
 
@@ -190,13 +215,13 @@ def benchmark_environment() -> dict[str, str]:
 
 
 def run_benchmarks(labs: list[LabConfig], tree: str, out_dir: Path, log=print, submission: Path | None = None) -> int:
-    build.configure(tree, submission=submission)
+    prepare_tree(labs, tree, submission)
     env = benchmark_environment()
     status = EXIT_OK
     for lab in labs:
-        ok, error = build.build_lab(tree, lab)
-        if not ok:
-            log(f"{lab.name}: build failed:\n{error}")
+        built = build.build_lab(tree, lab, log=log)
+        if not built.ok:
+            log(f"{lab.name}: build failed:\n{built.error}")
             status = EXIT_BUILD
             continue
         for bench in sorted(bin_dir(tree, lab).glob("bench_*")):
@@ -206,7 +231,7 @@ def run_benchmarks(labs: list[LabConfig], tree: str, out_dir: Path, log=print, s
             command = [str(bench), f"--benchmark_out={json_path}", "--benchmark_out_format=json"]
             if lab.ranks:  # an MPI lab: its benchmarks are collective, started on the lab's ranks
                 if mpi.mpirun() is None:
-                    log(f"{bench.name}: not run, no mpirun (sudo apt-get install openmpi-bin)")
+                    log(f"{bench.name}: not run, no mpirun ({deps.install_hint(['openmpi-bin'])})")
                     status = EXIT_BUILD
                     continue
                 command = mpi.launcher(lab.ranks) + command
@@ -248,7 +273,7 @@ def main(argv=None) -> int:
     except (LabSelectionError, ConfigError) as error:
         print(f"grade: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if not args.no_install and not deps.ensure():
+    if not deps.ensure(install=not args.no_install):
         return EXIT_USAGE
     tree = "solution" if args.solutions else "submission" if args.submission else "student"
     try:

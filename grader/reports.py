@@ -20,8 +20,9 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     """(lab, test, status, measured, required, points) per graded item, plus ungradable labs."""
     table = []
     for lab in results["labs"]:
-        if not lab["gradable"]:
-            table.append((lab["lab"], "(whole lab)", "not built", "", "", _points(0, lab["max_score"])))
+        if not lab["gradable"] or lab.get("status") == "skipped":
+            status = "skipped" if lab["gradable"] else "not built"
+            table.append((lab["lab"], "(whole lab)", status, "", "", _points(0, lab["max_score"])))
         for t in lab["tests"]:
             required = f">= {_fmt(t.get('required'))}" if t.get("required") is not None else ""
             measured = f"{_fmt(t.get('measured'))} {t.get('metric', '')}".strip() if t.get("measured") is not None else ""
@@ -36,9 +37,14 @@ def console_table(results: dict) -> str:
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()
     out = [line(header), line(tuple("-" * w for w in widths))] + [line(r) for r in body]
     for lab in results["labs"]:
-        if not lab["gradable"]:
+        if lab["problem"]:
             out.append(f"\n{lab['lab']}: {lab['problem']}")
+        for note in lab.get("notes", []):
+            out.append(f"\n{lab['lab']}: {note}")
     out.append(f"\nTotal: {_points(results['score'], results['max_score'])} points ({results['tree']} tree)")
+    if results.get("inconclusive"):
+        out.append(f"Inconclusive (the machine was too busy to measure; grade again on a quieter one): "
+                   f"{', '.join(results['inconclusive'])}")
     return "\n".join(out)
 
 
@@ -55,7 +61,7 @@ def failure_details(results: dict) -> str:
 def markdown(results: dict) -> str:
     out = [f"## hpc-course: {_points(results['score'], results['max_score'])} points ({results['tree']} tree)", "",
            "| lab | test | status | measured | required | points |", "|---|---|---|---|---|---|"]
-    icons = {"passed": "✅", "failed": "❌", "skipped": "⏭️", "error": "⚠️", "not built": "🚫"}
+    icons = {"passed": "✅", "failed": "❌", "skipped": "⏭️", "error": "⚠️", "not built": "🚫", "inconclusive": "⏳"}
     for lab, test, status, measured, required, points in rows(results):
         out.append(f"| {lab} | {test} | {icons.get(status, '')} {status} | {measured} | {required} | {points} |")
     return "\n".join(out) + "\n"
@@ -68,10 +74,13 @@ def junit_xml(results: dict) -> str:
         suite = ET.SubElement(suites, "testsuite", name=lab["lab"], tests=str(len(tests)),
                               failures=str(sum(t["status"] == "failed" for t in tests)),
                               errors=str(sum(t["status"] == "error" for t in tests) + (0 if lab["gradable"] else 1)),
-                              skipped=str(sum(t["status"] == "skipped" for t in tests)))
+                              skipped=str(sum(t["status"] in ("skipped", "inconclusive") for t in tests)))
         if not lab["gradable"]:
             case = ET.SubElement(suite, "testcase", classname=lab["lab"], name="build")
             ET.SubElement(case, "error", message="not gradable").text = lab["problem"]
+        elif lab.get("status") == "skipped":
+            ET.SubElement(ET.SubElement(suite, "testcase", classname=lab["lab"], name="build"), "skipped",
+                          message=lab["problem"])
         for t in tests:
             case = ET.SubElement(suite, "testcase", classname=lab["lab"], name=t["name"], time=f"{t.get('wall_s', 0):.3f}")
             ET.SubElement(ET.SubElement(case, "properties"), "property", name="score",
@@ -79,7 +88,7 @@ def junit_xml(results: dict) -> str:
             if t["status"] in ("failed", "error"):
                 ET.SubElement(case, "failure" if t["status"] == "failed" else "error",
                               message=t["output"].splitlines()[0] if t["output"] else t["status"]).text = t["output"]
-            elif t["status"] == "skipped":
+            elif t["status"] in ("skipped", "inconclusive"):
                 ET.SubElement(case, "skipped", message=t["output"])
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

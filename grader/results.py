@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 PASSED, FAILED, SKIPPED, ERROR = "passed", "failed", "skipped", "error"
+# A perf measurement the machine did not allow (busy, noisy, out of time): 0 points and the word
+# to regrade on a quieter machine. Never a lowered bar, never a silent 0.
+INCONCLUSIVE = "inconclusive"
 
 
 @dataclass
@@ -14,7 +17,7 @@ class TestResult:
     id: str
     name: str
     kind: str                  # "unit" or "perf"
-    status: str                # passed | failed | skipped | error
+    status: str                # passed | failed | skipped | error | inconclusive
     score: float
     max_score: float
     output: str = ""           # the explanation shown to the student
@@ -33,8 +36,10 @@ class LabResult:
     title: str
     tests: list[TestResult] = field(default_factory=list)
     gradable: bool = True
-    problem: str = ""          # why the lab could not be graded (build failure, no CUDA, ...)
+    problem: str = ""          # why the lab could not be graded (build failure, ...) or was skipped (no CUDA)
     max_score: float = 0.0     # the lab's points, earned or not (an unbuilt lab has no tests)
+    status: str = "graded"     # graded | skipped (this machine cannot run it: no CUDA compiler) | not built
+    notes: list[str] = field(default_factory=list)  # submitted files not taken as they were, and why
 
     @property
     def score(self) -> float:
@@ -42,7 +47,7 @@ class LabResult:
 
     def to_json(self) -> dict:
         return {"lab": self.lab, "title": self.title, "score": self.score, "max_score": self.max_score,
-                "gradable": self.gradable, "problem": self.problem,
+                "gradable": self.gradable, "status": self.status, "problem": self.problem, "notes": self.notes,
                 "tests": [t.to_json() for t in self.tests]}
 
 
@@ -50,6 +55,7 @@ def summary_json(labs: list[LabResult], tree: str, machine: dict) -> dict:
     """The one schema of results.json (Gradescope-compatible top-level fields)."""
     return {
         "score": sum(lab.score for lab in labs),
+        "inconclusive": [f"{t.lab}: {t.name}" for lab in labs for t in lab.tests if t.status == INCONCLUSIVE],
         "max_score": sum(lab.max_score for lab in labs),
         "tree": tree,
         "machine": machine,

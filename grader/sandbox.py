@@ -341,9 +341,10 @@ def _kill_descendants() -> None:
 
 
 def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, str],
-                uid: int | None = None, isolation: Isolation | None = None) -> Outcome:
+                uid: int | None = None, isolation: Isolation | None = None, on_output=None) -> Outcome:
     """Runs `command` under `limits`, as `uid` when given (the grader must be root for that),
-    seeing the file system as `isolation` says (root only)."""
+    seeing the file system as `isolation` says (root only). on_output(bytes) sees the output as
+    it comes (progress)."""
     _become_subreaper()
     start = time.monotonic()
     try:
@@ -381,6 +382,8 @@ def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, st
                 overflow = True
                 break
             chunks.append(data)
+            if on_output:
+                on_output(data)
     finally:
         selector.close()
         if timed_out or overflow:

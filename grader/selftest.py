@@ -20,7 +20,7 @@ import unittest
 from pathlib import Path
 
 from grader import build, classroom, deps, export
-from grader.cli import grade_labs, test_environment, write_results
+from grader.cli import cuda_compiler_present, grade_labs, test_environment, write_results
 from grader.coverage import ungraded_tests
 from grader.labs import ROOT, bin_dir, build_dir, select_labs
 from grader.sandbox import reap_orphans
@@ -30,7 +30,7 @@ STARTER_SECONDS_PER_LAB = 120  # a starter's tests fail at once; more than this 
 
 class Tally:
     def __init__(self):
-        self.passed, self.failed = 0, []
+        self.passed, self.failed, self.inconclusive = 0, [], []
 
     def check(self, ok: bool, what: str, detail: str = "") -> bool:
         print(f"[{'PASS' if ok else 'FAIL'}] {what}" + (f"\n{detail}" if detail and not ok else ""), flush=True)
@@ -57,8 +57,8 @@ def grader_unit_tests(tally: Tally) -> None:
 
 def solution_tree(tally: Tally, labs, env) -> None:
     build.configure("solution")
-    full = _run(["cmake", "--build", str(build_dir("solution")), "-j", str(build.parallel_jobs())])
-    if not tally.check(full.returncode == 0, "solution tree builds (every target)", build.first_error(full.stdout + full.stderr)):
+    full = build.build_everything("solution")
+    if not tally.check(full.returncode == 0, "solution tree builds (every target)", build.first_error(full.output)):
         return
     harness = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "common|runtime", "--output-on-failure"])
     tally.check(harness.returncode == 0,
@@ -68,9 +68,16 @@ def solution_tree(tally: Tally, labs, env) -> None:
     results = write_results(graded, "solution", ROOT / "grader-results" / "self-test" / "solution")
     gpu = gpu_present()
     for lab in results["labs"]:
+        # A perf item the machine could not measure says so; it is not a failure of the course.
+        tally.inconclusive += [f"{lab['lab']}: {t['name']}: {t['output']}" for t in lab["tests"]
+                               if t["status"] == "inconclusive"]
         short = [f"  {t['name']}: {t['status']} {t['score']:g}/{t['max_score']:g}\n    {t['output']}"
-                 for t in lab["tests"] if t["score"] < t["max_score"]]
+                 for t in lab["tests"] if t["score"] < t["max_score"] and t["status"] != "inconclusive"]
         config = next(c for c in labs if c.name == lab["lab"])
+        if config.requires_cuda and not cuda_compiler_present():
+            tally.check(lab["status"] == "skipped" and "no CUDA compiler" in lab["problem"],
+                        f"{lab['lab']}: no CUDA compiler here: the lab is skipped, saying why", lab["problem"])
+            continue
         if config.requires_cuda and not gpu:
             # Without a GPU the CUDA lab must build and every test must say it was skipped, and why.
             unskipped = [f"  {t['name']}: {t['status']}: {t['output'][:200]}" for t in lab["tests"]
@@ -79,12 +86,15 @@ def solution_tree(tally: Tally, labs, env) -> None:
                         f"{lab['lab']}: no GPU here: it builds and every test is skipped (\"no CUDA device\"), none passed",
                         lab["problem"] + "\n".join(unskipped))
             continue
-        tally.check(lab["gradable"] and lab["score"] == lab["max_score"],
-                    f"{lab['lab']}: reference solution scores full marks ({lab['score']:g}/{lab['max_score']:g})",
+        tally.check(lab["gradable"] and not short,
+                    f"{lab['lab']}: reference solution scores full marks ({lab['score']:g}/{lab['max_score']:g}"
+                    f"{', the rest inconclusive' if lab['score'] < lab['max_score'] and not short else ''})",
                     lab["problem"] + "\n".join(short))
     if gpu:
         compute_sanitizer(tally, [lab for lab in labs if lab.requires_cuda])
     for lab in labs:
+        if lab.requires_cuda and not cuda_compiler_present():
+            continue  # nothing was built
         problems = ungraded_tests(lab, bin_dir("solution", lab))
         tally.check(not problems, f"{lab.name}: every test is graded by grading.toml", "\n".join(problems))
 
@@ -126,8 +136,9 @@ def sanitized_unit_tests(tally: Tally, preset: str, what: str) -> None:
     configure = _run(["cmake", "--preset", preset], cwd=ROOT)
     if not tally.check(configure.returncode == 0, f"{preset} tree configures", configure.stderr[-2000:]):
         return
-    built = _run(["cmake", "--build", "--preset", preset, "-j", str(build.parallel_jobs())], cwd=ROOT)
-    if not tally.check(built.returncode == 0, f"{preset} tree builds", build.first_error(built.stdout + built.stderr)):
+    built = build.build_with_progress(["cmake", "--build", "--preset", preset, "-j", str(build.parallel_jobs())],
+                                      f"{preset} tree")
+    if not tally.check(built.returncode == 0, f"{preset} tree builds", build.first_error(built.output)):
         return
     tests = _run(["ctest", "--preset", preset, "--output-on-failure"], cwd=ROOT)
     tally.check(tests.returncode == 0 and "No tests were found" not in tests.stdout + tests.stderr,
@@ -140,7 +151,7 @@ def student_tree(tally: Tally, labs, env) -> None:
     elapsed = time.monotonic() - started
     results = write_results(graded, "student", ROOT / "grader-results" / "self-test" / "student")
     for lab in results["labs"]:
-        tally.check(lab["gradable"], f"{lab['lab']}: starter builds", lab["problem"])
+        tally.check(lab["gradable"], f"{lab['lab']}: starter builds (or is skipped, saying why)", lab["problem"])
         tally.check(lab["score"] == 0, f"{lab['lab']}: starter scores 0 ({lab['score']:g}/{lab['max_score']:g})")
         unclean = [f"  {t['name']}: {t['status']}: {t['output'][:300]}" for t in lab["tests"]
                    if t["status"] not in ("failed", "skipped") or "timed out" in t["output"] or "crashed" in t["output"]]
@@ -200,6 +211,8 @@ def run_self_test(install: bool = True) -> int:
     exported_template(tally, labs)
     adversarial_suite(tally)
     print(f"\nself-test finished in {time.monotonic() - started:.0f} s")
+    for what in tally.inconclusive:
+        print(f"  inconclusive (machine busy, not a failure): {what}")
     for what in tally.failed:
         print(f"  failed: {what}")
     print(f"self-test: {tally.passed} passed, {len(tally.failed)} failed")

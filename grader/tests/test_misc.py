@@ -8,7 +8,10 @@ from contextlib import redirect_stderr
 from pathlib import Path
 
 from grader import deps, plotting
-from grader.cli import main, parse_args
+from grader.cli import grade_labs, main, parse_args
+from grader.labs import select_labs
+from grader.reports import console_table
+from grader.results import summary_json
 from grader.coverage import filter_matches
 from grader.tests.test_reports import sample
 
@@ -72,6 +75,21 @@ class CliTest(unittest.TestCase):
             with redirect_stderr(io.StringIO()), self.assertRaises(SystemExit) as caught:
                 parse_args(argv)
             self.assertEqual(caught.exception.code, 2, argv)
+
+    def test_no_cuda_compiler_skips_the_cuda_lab_and_still_grades(self):
+        """Every hosted runner lacks nvcc: the CUDA lab is a skip with its reason, not a failure."""
+        cuda = select_labs(["05"])[0]
+        with mock.patch("grader.cli.prepare_tree", return_value={}), mock.patch("grader.cli.tampering", return_value={}), \
+                mock.patch("grader.cli.cuda_compiler_present", return_value=False), \
+                mock.patch("grader.cli.build.build_lab") as build_lab:
+            result = grade_labs([cuda], "student", {}, log=lambda _: None)[0]
+        build_lab.assert_not_called()
+        self.assertTrue(result.gradable)
+        self.assertEqual(result.status, "skipped")
+        self.assertIn("no CUDA compiler", result.problem)
+        table = console_table(summary_json([result], "student", {}))
+        self.assertIn("skipped", table)
+        self.assertIn("no CUDA compiler", table)
 
     def test_unknown_lab_is_a_clear_error(self):
         err = io.StringIO()

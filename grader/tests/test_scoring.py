@@ -3,8 +3,13 @@ test program can misbehave."""
 import os
 import unittest
 
+from unittest import mock
+
+from grader import adapters, reports
 from grader.config import load_lab
-from grader.scoring import grade_lab
+from grader.results import summary_json
+from grader.sandbox import Outcome
+from grader.scoring import grade_lab, judge
 from grader.tests.helpers import TempLab
 
 TOML = """
@@ -96,6 +101,37 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual(grade("forker").tests[0].status, "passed")
         leftovers = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p).endswith("forker")]
         self.assertEqual(leftovers, [])
+
+    def test_inconclusive_measurement_is_reported_as_such_never_as_a_score(self):
+        with mock.patch("grader.scoring.RETRY_PAUSES_S", (0,)):
+            perf = grade("pass", "inconclusive").tests[1]
+        self.assertEqual(perf.status, "inconclusive")
+        self.assertEqual(perf.score, 0)
+        self.assertIn("inconclusive: machine busy: measured parallelism 1.02", perf.output)
+        self.assertIn("grade again", perf.output)
+        results = summary_json([grade("pass", "inconclusive")], "student", {})
+        self.assertEqual(results["inconclusive"], ["01-demo: speed"])
+        self.assertIn("Inconclusive", adapters.gradescope(results)["output"])
+        self.assertIn("<skipped", reports.junit_xml(results))
+        self.assertIn("Inconclusive", reports.console_table(results))
+
+    def test_perf_tests_are_told_the_cores_counted_and_their_time_budget(self):
+        perf = grade("pass", "budget_env").tests[1]
+        cores = len(os.sched_getaffinity(0))
+        self.assertAlmostEqual(perf.measured, float(f"{cores}.{round(0.7 * 3)}"))  # timeout = 3 s in TOML
+
+    def test_a_passed_perf_verdict_shows_the_spread(self):
+        lab_files = TempLab(TOML.format(unit="pass", perf="perf_3"), ["pass", "perf_3"])
+        try:
+            lab = load_lab(lab_files.lab_dir)
+            outcome = Outcome(returncode=0, output="", wall_s=1.0)
+            report = lab_files.root / "report.xml"
+            report.write_text('<testsuites><testsuite name="S"><testcase name="T" status="run" result="completed" '
+                              'classname="S" value="3.0" spread="0.25"/></testsuite></testsuites>')
+            verdict = judge(lab, lab.item("speed"), outcome, report)
+        finally:
+            lab_files.close()
+        self.assertIn("timings spread 25%", verdict.output)
 
     def test_missing_program(self):
         lab_files = TempLab(TOML.format(unit="pass", perf="perf_3"), ["perf_3"])

@@ -15,8 +15,9 @@ import time
 import tomllib
 from pathlib import Path
 
-from grader import build
-from grader.cli import test_environment, write_results
+from unittest import mock
+
+from grader.cli import grade_labs, test_environment, write_results
 from grader.config import Limits
 from grader.labs import ROOT, bin_dir, select_labs
 from grader.sandbox import _processes_of, sandbox_uid
@@ -26,7 +27,9 @@ HERE = Path(__file__).resolve().parent
 LAB = "01-vectorization"
 # Tight limits keep the suite short: a hang costs 5 s, not the lab's 60.
 LIMITS = Limits(timeout_s=5, memory_mb=512, cpu_s=10, processes=64, output_kb=256)
-CASE_SECONDS = 90  # build + grade of one case; far more means the grader is stuck
+# ... and a compile bomb is stopped by 1 GiB per compiler process or 120 s, not 3 GiB or 600 s.
+BUILD_LIMITS = Limits(timeout_s=120, memory_mb=1024, cpu_s=120, processes=256, output_kb=4096, file_mb=512)
+CASE_SECONDS = 150  # build + grade of one case; far more means the grader is stuck
 
 
 def leftover_processes(program: str) -> list[int]:
@@ -43,31 +46,48 @@ def leftover_processes(program: str) -> list[int]:
     return mine
 
 
-def run_case(case: dict, submission: Path, lab, log) -> list[tuple[bool, str, str]]:
-    """[(ok, what, detail)] for one case."""
+def _expected(case: dict, key: str, item: str) -> str:
+    value = case[key]
+    return value[item] if isinstance(value, dict) else value
+
+
+def _write_submission(case: dict, submission: Path) -> None:
     shutil.rmtree(submission, ignore_errors=True)
-    target = submission / "labs" / LAB / "src" / case["replaces"]
-    target.parent.mkdir(parents=True)
-    shutil.copy(HERE / case["file"], target)
+    src = submission / "labs" / LAB / "src"
+    src.mkdir(parents=True)
+    target = src / case["replaces"]
+    if "link" in case:
+        target.symlink_to(ROOT / case["link"])
+    else:
+        shutil.copy(HERE / case["file"], target)
+        os.utime(target)  # a new case must rebuild even when files have equal timestamps
+    for name in case.get("solution_files", []):
+        shutil.copy(ROOT / "solutions" / LAB / "src" / name, src / name)
     for rel, source in case.get("extra", {}).items():
         (submission / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(HERE / source, submission / rel)
-    os.utime(target)  # a new case must rebuild even when files have equal timestamps
 
+
+def run_case(case: dict, submission: Path, lab, log) -> list[tuple[bool, str, str]]:
+    """[(ok, what, detail)] for one case."""
+    _write_submission(case, submission)
     name = case["name"]
     started = time.monotonic()
-    build.configure("submission", submission=submission)
-    ok, error = build.build_lab("submission", lab)
-    if not ok:
-        return [(False, f"adversarial '{name}': builds", error)]
-    env = test_environment(case.get("seed"))
-    result = grade_lab(lab, bin_dir("submission", lab), env, only=set(case["items"]), limits=LIMITS)
+    with mock.patch.dict(os.environ, case.get("grader_env", {})):
+        env = test_environment(case.get("seed"))
+        result = grade_labs([lab], "submission", env, log=lambda _: None, submission=submission,
+                            only=set(case["items"]), limits=LIMITS, build_limits=BUILD_LIMITS)[0]
     elapsed = time.monotonic() - started
+    if not result.gradable:
+        return [(False, f"adversarial '{name}': builds", result.problem)]
     checks = []
     for test in result.tests:
-        got = f"{test.status}: {test.output[:300]}"
-        checks.append((test.status == case["status"] and case["reason"] in test.output,
-                       f"adversarial '{name}': {test.id} -> {case['status']} ({case['reason']})", f"got {got}"))
+        status, reason = _expected(case, "status", test.id), _expected(case, "reason", test.id)
+        checks.append((test.status == status and reason in test.output,
+                       f"adversarial '{name}': {test.id} -> {status} ({reason})", f"got {test.status}: {test.output[:600]}"))
+    shown = json.dumps(result.to_json())
+    for secret in case.get("absent", []):
+        checks.append((secret not in shown, f"adversarial '{name}': the results do not contain {secret!r}", shown[:1500]))
     checks.append((len(result.tests) == len(case["items"]), f"adversarial '{name}': every item graded", ""))
     left = leftover_processes("test_matmul")
     checks.append((not left, f"adversarial '{name}': no process left behind", f"still running: {left}"))

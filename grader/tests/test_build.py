@@ -1,0 +1,43 @@
+"""What a student sees of a failed build: the first real compiler error, course paths made relative,
+and never a line quoted from a course file."""
+import unittest
+from pathlib import Path
+
+from grader.build import _failed_student_files, first_error
+from grader.labs import select_labs
+
+ROOT = Path("/srv/course")
+STAGE = ROOT / "build/student-src"
+
+LOG = f"""[ 10%] Building CXX object labs/01-error-handling/CMakeFiles/x.dir/src/a.cpp.o
+{ROOT}/hidden/01-vectorization/tests/test_hidden.cpp:12:5: error: 'secret_expected_value' was not declared
+   12 |     secret_expected_value(42);
+{STAGE}/labs/01-vectorization/src/matmul.cpp:3:2: error: #error "half-finished"
+    3 | #error "half-finished"
+      |  ^~~~~
+gmake[2]: *** [labs/01-vectorization/CMakeFiles/lab01_impl.dir/build.make:76: labs/01-vectorization/CMakeFiles/lab01_impl.dir/__/__/build/student-src/labs/01-vectorization/src/matmul.cpp.o] Error 1
+"""
+
+
+class FirstErrorTest(unittest.TestCase):
+    def test_make_progress_lines_naming_error_are_not_errors(self):
+        self.assertNotIn("Building CXX", first_error(LOG, (STAGE,), ROOT))
+
+    def test_course_files_are_named_but_never_quoted(self):
+        shown = first_error(LOG, (STAGE,), ROOT)
+        self.assertIn("hidden/01-vectorization/tests/test_hidden.cpp:12:5: error:", shown)
+        self.assertNotIn("secret_expected_value(42)", shown)
+        self.assertNotIn(str(ROOT), shown)
+
+    def test_the_students_own_file_is_quoted_with_a_relative_path(self):
+        shown = first_error(LOG, (STAGE,), ROOT, in_file="matmul.cpp")
+        self.assertTrue(shown.startswith("labs/01-vectorization/src/matmul.cpp:3:2: error:"), shown)
+        self.assertIn('#error "half-finished"', shown.splitlines()[1])
+
+    def test_failed_objects_name_the_students_files(self):
+        lab = select_labs(["01"])[0]
+        self.assertEqual(_failed_student_files(LOG, lab), {"matmul.cpp"})
+
+
+if __name__ == "__main__":
+    unittest.main()
