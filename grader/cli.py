@@ -5,6 +5,7 @@
   ./grade --solutions     grade the reference solutions (solutions/NN/src)
   ./grade --bench         run the Google Benchmark suites and plot them
   ./grade --self-test     the course's own test suite (what CI runs)
+  ./grade --self-test --fresh-debian   the README's two commands on a bare Debian 12 root (maintainers)
 
 Instructors:
   ./grade --submission DIR          grade a student repository's labs/*/src files against this
@@ -15,8 +16,9 @@ Instructors:
   ./grade --format gradescope ...   also write another platform's result format
 
 Exit status: 0 when grading ran, whatever the score (1 with --require-full-marks and points
-missing); 2 for bad arguments, a broken grading.toml or missing dependencies; 3 when a lab did not
-build (its results are still written).
+missing; a lab skipped on this machine, e.g. CUDA without nvcc, and an inconclusive measurement
+are reported as such); 2 for bad arguments, a broken grading.toml or missing dependencies; 3 when
+a lab did not build (its results are still written).
 """
 from __future__ import annotations
 
@@ -46,6 +48,9 @@ def parse_args(argv):
     parser.add_argument("--solutions", action="store_true", help="grade solutions/ instead of labs/")
     parser.add_argument("--bench", action="store_true", help="run the benchmarks instead of the tests")
     parser.add_argument("--self-test", action="store_true", help="run the course's own test suite")
+    parser.add_argument("--fresh-debian", action="store_true",
+                        help="with --self-test (maintainers, root, about an hour): run the README's two commands "
+                             "in a bare Debian 12 root made with debootstrap")
     parser.add_argument("--require-full-marks", action="store_true", help="exit 1 unless every point is earned")
     parser.add_argument("--output", type=Path, default=ROOT / "grader-results", help="where results go")
     parser.add_argument("--seed", type=int, help="seed for the tests' random inputs (HPC_SEED)")
@@ -66,6 +71,8 @@ def parse_args(argv):
         parser.error("--classroom-output grades exactly one lab: ./grade NN --classroom-output")
     if args.self_test and (args.labs or args.bench or args.solutions):
         parser.error("--self-test takes no lab and no other mode")
+    if args.fresh_debian and not args.self_test:
+        parser.error("--fresh-debian is a mode of --self-test: ./grade --self-test --fresh-debian")
     if args.seed is not None and args.seed < 0:
         parser.error("--seed must be a non-negative integer")
     return args
@@ -263,6 +270,9 @@ def export_template(args) -> int:
 
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test and args.fresh_debian:
+        from grader.fresh_debian import run as run_fresh_debian
+        return run_fresh_debian()
     if args.self_test:
         from grader.selftest import run_self_test
         return run_self_test(install=not args.no_install)
