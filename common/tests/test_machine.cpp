@@ -4,7 +4,10 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <iomanip>
 #include <thread>
+
+#include "hpc/busy.hpp"
 
 namespace {
 
@@ -37,6 +40,14 @@ TEST(Machine, MeasuredParallelismSeesTheCores) {
     // machine a perfectly parallel loop must show real parallelism (best of 3, for noise).
     double best = p;
     for (int i = 0; i < 2 && best < 0.6 * cores; ++i) best = std::max(best, hpc::measured_parallelism(cores));
+    // Other processes taking the cores make a low figure right, not a broken calibration: then
+    // the check is inconclusive. On a quiet machine it stands.
+    if (best <= 0.6 * cores) {
+      if (const auto busy = hpc::machine_busy_reason(); !busy.empty()) {
+        GTEST_SKIP() << "inconclusive: machine busy (measured parallelism " << std::setprecision(3) << best
+                     << " of " << cores << " cores; " << busy << ")";
+      }
+    }
     EXPECT_GT(best, 0.6 * cores);
   }
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "baseline.hpp"
+#include "hpc/busy.hpp"
 
 namespace {
 
@@ -60,6 +61,13 @@ TEST(Gil, SwitchIntervalIsHonoured) {
   const auto during = gil.switches() - first;
   a.join();
   b.join();
+  // Threads that other processes keep off the cores miss their turns (and a late-waking main
+  // thread widens the window): then the count says nothing about the GIL.
+  if (during < 10u || during > 200u) {
+    if (const auto busy = hpc::machine_busy_reason(); !busy.empty()) {
+      GTEST_SKIP() << "inconclusive: machine busy (measured " << during << " switches in ~200 ms; " << busy << ")";
+    }
+  }
   EXPECT_GE(during, 10u);
   EXPECT_LE(during, 200u);
 }

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -16,6 +17,63 @@ std::vector<Bytes> run_serially(const std::string& name, const std::vector<Bytes
   std::vector<Bytes> results;
   results.reserve(inputs.size());
   for (const auto& input : inputs) results.push_back(task(input));
+  return results;
+}
+
+std::vector<Bytes> run_static_blocks(const std::string& name, const std::vector<Bytes>& inputs, std::size_t workers) {
+  const Task& task = find_task(name);
+  workers = std::max<std::size_t>(workers, 1);
+  const auto owner = [&](std::size_t i) { return i * workers / inputs.size(); };
+  struct Child {
+    pid_t pid;
+    int from;
+  };
+  std::vector<Child> children;
+  for (std::size_t w = 0; w < workers; ++w) {
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+      // The child has the inputs already (a forked copy): only its results travel, as one message.
+      // It must never return into the test's code: _exit on every path.
+      close(fds[0]);
+      try {
+        Bytes message;
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+          if (owner(i) == w) wire::put_bytes(message, task(inputs[i]));
+        }
+        wire::send(fds[1], message);
+        _exit(0);
+      } catch (...) {
+        _exit(1);
+      }
+    }
+    close(fds[1]);
+    children.push_back({pid, fds[0]});
+  }
+  // Read in worker order: a child whose message does not fit the pipe waits for its turn, done.
+  std::vector<Bytes> results(inputs.size());
+  bool ok = true;
+  for (std::size_t w = 0; w < workers; ++w) {
+    try {
+      const auto message = wire::receive(children[w].from);
+      ok = ok && message.has_value();
+      if (message) {
+        wire::Reader reader(*message);
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+          if (owner(i) == w) results[i] = reader.bytes();
+        }
+      }
+    } catch (const std::exception&) {
+      ok = false;
+    }
+    close(children[w].from);
+    int status = 0;
+    waitpid(children[w].pid, &status, 0);
+    ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  if (!ok) throw std::runtime_error("a static-schedule child failed");
   return results;
 }
 

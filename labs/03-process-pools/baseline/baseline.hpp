@@ -11,6 +11,11 @@ namespace hpc::lab03::baseline {
 
 // The tasks run one after another in this process: what a pool is compared against.
 std::vector<Bytes> run_serially(const std::string& name, const std::vector<Bytes>& inputs);
+// The pool's static schedule with chunk size 1, written by the instructor (what the student's
+// dynamic schedule is compared against): `workers` children forked for this call; input i goes
+// to child i * workers / inputs.size(), which runs its contiguous block and sends the results
+// back through a pipe. Results in input order.
+std::vector<Bytes> run_static_blocks(const std::string& name, const std::vector<Bytes>& inputs, std::size_t workers);
 // The child's array sent back through a pipe: written by the child, copied through the kernel,
 // read by the parent.
 std::vector<double> produce_in_child_pipe(std::size_t count);
