@@ -22,6 +22,7 @@ from pathlib import Path
 from grader.config import LabConfig, Limits
 from grader.labs import ROOT, build_dir, cmake_target
 from grader.sandbox import Isolation, run_limited, sandbox_uid
+from grader.symbols import foreign_definitions, student_objects
 
 # A lab's student files compile in well under a minute on 2 cores; a template-recursion bomb
 # compiled for 66 s at 1.7 GB one level before it took 14 minutes and 6.4 GB.
@@ -194,6 +195,24 @@ def _chown_tree(path: Path, uid: int) -> None:
             os.lchown(name, uid, uid)
 
 
+def _foreign_symbols(tree: str, lab: LabConfig, impl: str, root: Path) -> dict[str, str]:
+    """Student files that define what only instructor code may (see grader/symbols.py), and why."""
+    objects = student_objects(build_dir(tree, root), lab.name, impl)
+    found = foreign_definitions(list(objects.values()), lab.number)
+    by_file = {name: found[obj] for name, obj in objects.items() if obj in found}
+    return {name: f"it defines {', '.join(symbols[:3])}{' …' if len(symbols) > 3 else ''}: a student file may define "
+                  f"only the lab's own functions (namespace hpc::lab{lab.number}, outside its baseline), never "
+                  f"the baseline's, the course's or the system's"
+            for name, symbols in by_file.items()}
+
+
+def _fall_back(tree: str, lab: LabConfig, name: str, why: str, result: BuildResult, root: Path, log) -> None:
+    """Grades the starter in place of a student file, remembering why."""
+    result.fallbacks[name] = why
+    _copy_if_changed(_starter(lab.path, name), staging_dir(tree, root) / "labs" / lab.name / "src" / name)
+    log(f"   {lab.name}: src/{name} cannot be used; its items are graded with the starter's")
+
+
 def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: Limits = BUILD_LIMITS) -> BuildResult:
     """Builds one lab. Student trees: phase 1 (student files, sandboxed, starters substituted for
     files that do not compile), then phase 2 (the tests)."""
@@ -204,7 +223,12 @@ def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: L
         while True:  # each round replaces the files that failed by their starters; starters compile
             outcome = _build(tree, impl, log, f"{lab.name} (your code)", root, limits, sandboxed=True, keep_going=True)
             if outcome.returncode == 0:
-                break
+                refused = _foreign_symbols(tree, lab, impl, root)
+                if not refused:
+                    break
+                for name, why in refused.items():
+                    _fall_back(tree, lab, name, why, result, root, log)
+                continue
             limit = _limit_message(outcome, limits)
             broken = _failed_student_files(outcome.output, lab) - set(result.fallbacks)
             if outcome.timed_out or not broken:
@@ -212,9 +236,8 @@ def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: L
                                    fallbacks=result.fallbacks)
             for name in sorted(broken):
                 error = first_error(outcome.output, student_dirs, root, in_file=name)
-                result.fallbacks[name] = f"{limit}\n{error}" if limit else error
-                _copy_if_changed(_starter(lab.path, name), staging_dir(tree, root) / "labs" / lab.name / "src" / name)
-                log(f"   {lab.name}: src/{name} does not compile; its items are graded with the starter's")
+                _fall_back(tree, lab, name, f"it does not compile ({limit}):\n{error}" if limit
+                           else f"it does not compile:\n{error}", result, root, log)
     outcome = _build(tree, cmake_target(lab), log, lab.name, root, limits, sandboxed=False)
     if outcome.returncode != 0:
         return BuildResult(ok=False, error=_limit_message(outcome, limits) or first_error(outcome.output, (), root),

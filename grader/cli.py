@@ -172,8 +172,8 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
         log(f"== {lab.name}: running {len(lab.items)} graded test(s)")
         result = grade_lab(lab, bin_dir(tree, lab), env, only=only, limits=limits,
                            on_result=lambda t: log(f"   {t.status:<12} {t.score:g}/{t.max_score:g}  {t.name}"))
-        result.notes = notes.get(lab.name, []) + [f"src/{name} does not compile; graded as the starter:\n{error}"
-                                                  for name, error in built.fallbacks.items()]
+        result.notes = notes.get(lab.name, []) + [f"src/{name} cannot be used, so its items were graded with the "
+                                                  f"starter's: {why}" for name, why in built.fallbacks.items()]
         for test in result.tests:
             for note in result.notes:  # the items of a file not taken as submitted say why
                 if note.startswith(f"src/{_source_of(lab.item(test.id))}.") and test.score < test.max_score:

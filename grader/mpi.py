@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -44,6 +45,24 @@ def launcher(ranks: int) -> list[str]:
     if program is None:
         raise FileNotFoundError("mpirun not found: install Open MPI (sudo apt-get install openmpi-bin libopenmpi-dev)")
     return [program, "-np", str(ranks), "--oversubscribe", "--bind-to", "none"]
+
+
+# How mpirun (Open MPI 4) names the rank that ended a job: an MPI_Abort, a signal, an early exit.
+_FAILED_RANK = (re.compile(r"MPI_ABORT was invoked on rank (\d+)"),
+                re.compile(r"process rank (\d+) with PID \d+ on node \S+ exited on signal (\d+)"),
+                re.compile(r"Process name: \[\[\d+,\d+\],(\d+)\]\s+Exit code:\s+(\d+)"))
+
+
+def failed_rank(output: str) -> str | None:
+    """'rank 1 called MPI_Abort' / 'rank 1 was killed by signal 11' / 'rank 1 exited with code 3', or None."""
+    abort, signal_, exit_ = (pattern.search(output) for pattern in _FAILED_RANK)
+    if abort:
+        return f"rank {abort.group(1)} called MPI_Abort"
+    if signal_:
+        return f"rank {signal_.group(1)} was killed by signal {signal_.group(2)}"
+    if exit_:
+        return f"rank {exit_.group(1)} exited early with code {exit_.group(2)}"
+    return None
 
 
 def _rank_of(path: Path) -> int | None:

@@ -34,10 +34,18 @@ def _result(lab: LabConfig, item: Item, status: str, score: float, output: str, 
                       required=item.steps[0].at if item.kind == "perf" else None, **extra)
 
 
+def _head_and_tail(output: str, each: int = 500) -> str:
+    """The first and the last lines a program printed (MPI's own explanation comes first)."""
+    output = output.strip()
+    if len(output) <= 2 * each:
+        return output
+    return f"{output[:each].rsplit(chr(10), 1)[0]}\n[…]\n{output[-each:].split(chr(10), 1)[-1]}"
+
+
 def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path) -> TestResult:
     """The verdict on one finished test process, from its exit and its XML report only."""
     failure = outcome.describe_failure(item.limits)
-    tail = outcome.output[-800:]
+    tail = _head_and_tail(outcome.output)
     if failure:
         return _result(lab, item, FAILED, 0, f"{failure}\n{tail}", wall_s=outcome.wall_s)
     try:
@@ -45,8 +53,9 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path) -> TestRes
     except ReportError as error:
         if item.ranks and outcome.returncode:
             # mpirun ended the job because a rank crashed or exited early: the test failed.
-            return _result(lab, item, FAILED, 0, f"a rank ended abnormally ({error}; mpirun exited with code "
-                                                 f"{outcome.returncode})\n{tail}", wall_s=outcome.wall_s)
+            who = mpi.failed_rank(outcome.output) or f"a rank ended abnormally ({error})"
+            return _result(lab, item, FAILED, 0, f"{who}; mpirun exited with code {outcome.returncode}\n{tail}",
+                           wall_s=outcome.wall_s)
         return _result(lab, item, ERROR, 0,
                        f"the test exited with code {outcome.returncode} without writing its report\n{tail}",
                        wall_s=outcome.wall_s)

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hpc/exit_now.hpp"
+
 namespace {
 
 class RankFailurePrinter : public ::testing::EmptyTestEventListener {
@@ -71,5 +73,5 @@ int main(int argc, char** argv) {
   int any_failed = 0;
   MPI_Allreduce(&failed, &any_failed, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   MPI_Finalize();
-  return any_failed;
+  hpc::exit_now(any_failed);
 }

@@ -1,9 +1,19 @@
 #include "hpc/timing.hpp"
 
+#include <time.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 
 namespace hpc {
 namespace {
@@ -24,7 +34,74 @@ int repetitions_for(double once, double min_seconds) {
   return once >= min_seconds ? 1 : static_cast<int>(std::ceil(min_seconds / std::max(once, 1e-9)));
 }
 
+constexpr int kMinPairs = 3;
+const Clock::time_point kProgramStart = Clock::now();
+
+// (ppid, utime + stime in clock ticks) of one /proc/<pid>/stat line; the name in (...) may hold spaces.
+bool read_stat(const std::filesystem::path& stat, long& ppid, double& ticks) {
+  std::ifstream in(stat);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto close = text.rfind(')');
+  if (close == std::string::npos) return false;
+  std::istringstream fields(text.substr(close + 2));
+  std::string field;
+  long utime = 0, stime = 0;
+  for (int i = 3; fields >> field; ++i) {  // field 3 is the state
+    if (i == 4) ppid = std::stol(field);
+    if (i == 14) utime = std::stol(field);
+    if (i == 15) {
+      stime = std::stol(field);
+      ticks = static_cast<double>(utime + stime);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+double seconds_since_program_start() { return seconds_since(kProgramStart); }
+
+double time_budget_left_seconds() {
+  static const double budget = [] {
+    const char* text = std::getenv("HPC_PERF_BUDGET_S");
+    const double seconds = text ? std::atof(text) : 0.0;
+    return seconds > 0 ? seconds : std::numeric_limits<double>::infinity();
+  }();
+  return budget - seconds_since_program_start();
+}
+
+bool time_budget_spent() { return time_budget_left_seconds() <= 0; }
+
+double cpu_seconds_of_process_tree() {
+  timespec own{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &own);
+  double seconds = static_cast<double>(own.tv_sec) + 1e-9 * static_cast<double>(own.tv_nsec);
+  // Descendants: walk /proc once, then follow parent links down from this process.
+  std::multimap<long, std::pair<long, double>> children;  // ppid -> (pid, ticks)
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    long ppid = 0;
+    double ticks = 0;
+    try {
+      if (read_stat(entry.path() / "stat", ppid, ticks)) children.emplace(ppid, std::make_pair(std::stol(name), ticks));
+    } catch (const std::exception&) {  // a process that ended while we read it
+    }
+  }
+  const double tick = 1.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+  std::vector<long> todo{static_cast<long>(getpid())};
+  while (!todo.empty()) {
+    const long parent = todo.back();
+    todo.pop_back();
+    for (auto [it, end] = children.equal_range(parent); it != end; ++it) {
+      seconds += it->second.second * tick;
+      todo.push_back(it->second.first);
+    }
+  }
+  return seconds;
+}
 
 double median(std::vector<double> values) {
   if (values.empty()) throw std::invalid_argument("median of an empty set");
@@ -43,15 +120,24 @@ double time_call(const std::function<void()>& fn, double min_seconds) {
 Comparison compare_interleaved_samples(const std::function<double(Side, int)>& sample,
                                        const TimingOptions& options) {
   if (options.pairs < 1) throw std::invalid_argument("compare_interleaved needs at least one pair");
+  const bool checked = static_cast<bool>(options.vary);
+  if (checked) options.vary(-1);
   for (int i = 0; i < options.warmup_calls; ++i) {
     sample(Side::baseline, 1);
     sample(Side::candidate, 1);
   }
-  const int baseline_reps = repetitions_for(sample(Side::baseline, 1), options.min_sample_seconds);
-  const int candidate_reps = repetitions_for(sample(Side::candidate, 1), options.min_sample_seconds);
+  // Checked timing times single calls: repeating one on the same inputs would let it remember.
+  const int baseline_reps = checked ? 1 : repetitions_for(sample(Side::baseline, 1), options.min_sample_seconds);
+  const int candidate_reps = checked ? 1 : repetitions_for(sample(Side::candidate, 1), options.min_sample_seconds);
 
   std::vector<double> ratios, baseline_times, candidate_times;
+  Comparison result;
   for (int pair = 0; pair < options.pairs; ++pair) {
+    if (pair > 0 && time_budget_spent()) {  // see time_budget_spent()
+      result.complete = pair >= kMinPairs;
+      break;
+    }
+    if (checked) options.vary(pair);
     // Alternate which side goes first so that neither always inherits the other's warm caches.
     double b, c;
     if (pair % 2 == 0) {
@@ -61,12 +147,12 @@ Comparison compare_interleaved_samples(const std::function<double(Side, int)>& s
       c = sample(Side::candidate, candidate_reps);
       b = sample(Side::baseline, baseline_reps);
     }
+    if (checked && options.same && !options.same() && result.wrong_pair < 0) result.wrong_pair = pair;
     baseline_times.push_back(b);
     candidate_times.push_back(c);
     ratios.push_back(b / std::max(c, 1e-12));
   }
-  Comparison result;
-  result.pairs = options.pairs;
+  result.pairs = static_cast<int>(ratios.size());
   result.speedup = median(ratios);
   result.baseline_seconds = median(baseline_times);
   result.candidate_seconds = median(candidate_times);
@@ -78,11 +164,20 @@ Comparison compare_interleaved_samples(const std::function<double(Side, int)>& s
 Comparison compare_interleaved(const std::function<void()>& baseline,
                                const std::function<void()>& candidate,
                                const TimingOptions& options) {
-  return compare_interleaved_samples(
+  double candidate_cpu = 0, candidate_wall = 0;
+  Comparison result = compare_interleaved_samples(
       [&](Side side, int repetitions) {
-        return time_repeated(side == Side::baseline ? baseline : candidate, repetitions);
+        if (side == Side::baseline) return time_repeated(baseline, repetitions);
+        const double cpu_before = cpu_seconds_of_process_tree();
+        const auto start = Clock::now();
+        const double per_call = time_repeated(candidate, repetitions);
+        candidate_wall += seconds_since(start);
+        candidate_cpu += cpu_seconds_of_process_tree() - cpu_before;
+        return per_call;
       },
       options);
+  result.candidate_cpu_ratio = candidate_wall > 0 ? candidate_cpu / candidate_wall : 0;
+  return result;
 }
 
 void spin_for(double seconds) {

@@ -2,6 +2,13 @@
 
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <csignal>
+#include <ctime>
+#include <unistd.h>
+
+#include <algorithm>
+#include <vector>
 
 #include "hpc/machine.hpp"
 
@@ -9,6 +16,8 @@ namespace {
 
 constexpr hpc::PerfTarget kSpeedup{"toy_speedup", "speedup", 2.0, 4.0};
 constexpr hpc::PerfTarget kEfficiency{"toy_efficiency", "efficiency", 0.6, 0.8};
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 hpc::Measurement with_speedup(double speedup, int threads = 1) {
   hpc::Measurement m;
@@ -37,25 +46,121 @@ TEST(ExpectSpeedup, FailsWithMeasuredAndRequired) {
   EXPECT_EQ(calls, hpc::kMaxPerfAttempts);
 }
 
-TEST(ExpectSpeedup, EfficiencyDividesByTheCoresActuallyAvailable) {
-  const int cores = hpc::usable_cores();
+TEST(ExpectSpeedup, EfficiencyDividesByTheCoresCounted) {
+  const int cores = hpc::counted_cores();
   // 64 threads on this machine can only be credited for the cores present.
-  const auto m = with_speedup(0.7 * cores, 64);
+  auto m = with_speedup(0.7 * cores, 64);
+  m.parallelism = 64;  // an idle machine (no probe needed)
   EXPECT_NEAR(hpc::metric_value(kEfficiency, m), 0.7, 1e-12);
   hpc::expect_speedup_at_least(kEfficiency, [&] { return m; });
 }
 
-TEST(ExpectSpeedup, EfficiencyCountsOnlyTheParallelismMeasuredNow) {
-  auto m = with_speedup(1.2, 64);
-  m.parallelism = 1.25;  // e.g. another process keeps one of two cores busy
-  if (hpc::usable_cores() >= 2) {
-    EXPECT_NEAR(hpc::parallel_denominator(m), 1.25, 1e-12);
-    EXPECT_NEAR(hpc::metric_value(kEfficiency, m), 1.2 / 1.25, 1e-12);
+TEST(ExpectSpeedup, ABusyMachineNeverLowersTheBar) {
+  auto m = with_speedup(1.0, 64);
+  m.parallelism = 1.0;  // e.g. another process keeps one of two cores busy
+  EXPECT_EQ(hpc::parallel_denominator(m), std::min(64, hpc::counted_cores()));
+  if (hpc::counted_cores() >= 2) {
+    EXPECT_PRED2(contains, hpc::inconclusive_reason(kEfficiency, m), "machine busy: measured parallelism 1.00");
   }
-  m.parallelism = 1000;  // never more than threads and cores
-  EXPECT_EQ(hpc::parallel_denominator(m), hpc::effective_parallelism(64));
-  m.parallelism = 0.3;  // never below one core
-  EXPECT_EQ(hpc::parallel_denominator(m), 1.0);
+}
+
+TEST(ExpectSpeedup, ImpossibleEfficiencyIsAMeasurementError) {
+  auto m = with_speedup(1.6 * hpc::counted_cores(), hpc::counted_cores());
+  m.parallelism = hpc::counted_cores();
+  EXPECT_PRED2(contains, hpc::inconclusive_reason(kEfficiency, m), "above the physical limit");
+}
+
+TEST(ExpectSpeedup, SpreadBeyondTheBoundIsInconclusiveBelowTheTopStep) {
+  auto m = with_speedup(3.0);
+  m.spread = 1.6;
+  EXPECT_PRED2(contains, hpc::inconclusive_reason(kSpeedup, m), "timings spread 160%");
+  m.speedup = 5.0;  // noise does not make code look faster: the top step reached stands
+  EXPECT_EQ(hpc::inconclusive_reason(kSpeedup, m), "");
+}
+
+TEST(ExpectSpeedup, AComparisonCutShortByTheBudgetIsInconclusive) {
+  auto m = with_speedup(50.0);
+  m.complete = false;
+  m.baseline_seconds = 19;
+  EXPECT_PRED2(contains, hpc::inconclusive_reason(kSpeedup, m), "the baseline took 19.0 s a call");
+}
+
+TEST(ExpectSpeedup, SerialCodeFailsAParallelTarget) {
+  const int cores = hpc::counted_cores();
+  if (cores < 2) GTEST_SKIP() << "needs 2 cores counted";
+  auto m = with_speedup(0.9 * cores, cores);  // e.g. vectorized but serial code against a scalar baseline
+  m.parallelism = cores;
+  m.cpu_ratio = 1.0;  // one core busy
+  EXPECT_NONFATAL_FAILURE(hpc::expect_speedup_at_least(kEfficiency, [&] { return m; }), "not parallel");
+}
+
+// Burns `seconds` of this process's CPU time (not wall time: a busy machine only makes it slower).
+void burn_cpu(double seconds) {
+  timespec now{};
+  do {
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  } while (static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec) < seconds);
+}
+
+TEST(Timing, CpuTimeOfTheProcessTreeCountsChildren) {
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  const double before = hpc::cpu_seconds_of_process_tree();
+  const pid_t child = fork();
+  if (child == 0) {  // a pool worker: works, says so, and stays alive
+    burn_cpu(0.3);
+    (void)!write(ready[1], "x", 1);
+    pause();
+    _exit(0);
+  }
+  char byte;
+  ASSERT_EQ(read(ready[0], &byte, 1), 1);
+  const double counted = hpc::cpu_seconds_of_process_tree() - before;
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+  close(ready[0]);
+  close(ready[1]);
+  EXPECT_GT(counted, 0.25) << "the running child's 0.3 s of CPU time (counted in clock ticks)";
+}
+
+// A toy kernel (sum of squares) timed the checked way, against a candidate that remembers its
+// last answer for the same input buffer: the trick that makes an unchecked timing "infinitely" fast.
+struct SumOfSquares {
+  std::vector<double> input = std::vector<double>(1 << 14, 1.0);
+  double expected = 0, got = 0;
+  const double* remembered_for = nullptr;
+  double remembered = 0;
+
+  static double compute(const std::vector<double>& v) {
+    double sum = 0;
+    for (double x : v) sum += x * x;
+    return sum;
+  }
+  hpc::Comparison compare(bool remembers) {
+    return hpc::compare_interleaved(
+        [&] { expected = compute(input); },
+        [&] {
+          if (remembers && remembered_for == input.data()) {
+            got = remembered;
+            return;
+          }
+          got = remembered = compute(input);
+          remembered_for = input.data();
+        },
+        {.pairs = 5, .vary = [&](int pair) { input[0] = pair + 2.0; }, .same = [&] { return got == expected; }});
+  }
+};
+
+TEST(CheckedTiming, AnHonestCandidatePasses) {
+  SumOfSquares kernel;
+  EXPECT_EQ(kernel.compare(false).wrong_pair, -1);
+}
+
+TEST(CheckedTiming, ARememberedResultIsCaught) {
+  SumOfSquares kernel;
+  EXPECT_GE(kernel.compare(true).wrong_pair, 0);
+  auto m = hpc::Measurement::of(kernel.compare(true));
+  EXPECT_NONFATAL_FAILURE(hpc::expect_speedup_at_least(kSpeedup, [&] { return m; }), "returned a wrong result");
 }
 
 TEST(ExpectSpeedup, ConcurrencyDividesByThreadsWhateverTheCores) {

@@ -9,7 +9,7 @@ from pathlib import Path
 from grader import mpi
 from grader.config import ConfigError, load_lab
 from grader.gtest_xml import ReportError
-from grader.scoring import grade_lab
+from grader.scoring import _head_and_tail, grade_lab
 from grader.tests.helpers import TempLab
 
 PASSING = '<testcase name="One" status="run" result="completed" classname="Suite"/>'
@@ -121,9 +121,17 @@ class RealMpirunTest(unittest.TestCase):
         self.assertEqual((test.status, test.score), ("failed", 0))
         self.assertIn("rank 1", test.output)
 
-    def test_a_crashed_rank_fails_the_item(self):
+    def test_a_crashed_rank_fails_the_item_and_is_named(self):
         test, _ = self.grade("crash_on_rank1")
         self.assertEqual((test.status, test.score), ("failed", 0))
+        self.assertIn("rank 1 was killed by signal 11", test.output)
+
+    def test_long_output_keeps_its_first_lines_and_its_last(self):
+        text = "Primary job terminated: the first line\n" + "noise\n" * 500 + "the last line\n"
+        shown = _head_and_tail(text)
+        self.assertTrue(shown.startswith("Primary job terminated: the first line"))
+        self.assertTrue(shown.endswith("the last line"))
+        self.assertLess(len(shown), 1100)
 
     def test_a_deadlocked_job_times_out_and_leaves_no_process(self):
         start = time.monotonic()

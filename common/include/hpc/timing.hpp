@@ -15,7 +15,20 @@ struct TimingOptions {
   int pairs = 7;                     // interleaved (baseline, candidate) pairs; the median is taken
   int warmup_calls = 1;              // untimed calls of each function first (caches, page faults)
   double min_sample_seconds = 0.02;  // a sample repeats a fast function until it lasts this long
+  // Checked timing, so that no result can be remembered from an earlier call: when `vary` is set,
+  // it is called before every pair (and before the warm-up, with -1) to change the inputs in
+  // place (the same buffers, new values), every sample is one call, and after every pair `same`
+  // says whether the candidate's output equals the baseline's, both computed on those inputs.
+  std::function<void(int pair)> vary = {};
+  std::function<bool()> same = {};
 };
+
+// The grader gives a perf test a time budget (HPC_PERF_BUDGET_S, counted from the program's start)
+// below its timeout: a slow baseline on a busy machine must not get the test killed. Past it,
+// comparisons stop adding pairs, and one with fewer than 3 pairs is marked incomplete.
+bool time_budget_spent();
+double time_budget_left_seconds();  // infinity when the grader set no budget
+double seconds_since_program_start();
 
 struct Comparison {
   double speedup = 0;            // median over pairs of baseline_time / candidate_time
@@ -23,7 +36,15 @@ struct Comparison {
   double candidate_seconds = 0;  // median time of one candidate call
   double spread = 0;             // (max - min) / median of the per-pair ratios: the noise seen
   int pairs = 0;
+  bool complete = true;          // false: the time budget ran out before the minimum of pairs
+  int wrong_pair = -1;           // checked timing: the first pair whose candidate output was wrong
+  double candidate_cpu_ratio = 0;  // CPU time of this process and its children over wall time during
+                                   // the candidate's samples: the cores it kept busy (0: not measured)
 };
+
+// CPU seconds used so far by this process and every process below it that is still running
+// (a process pool's workers): what a parallel candidate keeps busy, threads or processes.
+double cpu_seconds_of_process_tree();
 
 // Wall time of one call of `fn`, averaged over enough repetitions to last `min_seconds`.
 double time_call(const std::function<void()>& fn, double min_seconds);

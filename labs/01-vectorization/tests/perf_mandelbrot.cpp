@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include <vector>
 
@@ -21,7 +20,8 @@ TEST(MandelbrotPerf, ParallelEfficiency) {
   hpc::lab01::baseline::mandelbrot(grid, expected);
   ASSERT_EQ(got, expected);
 
-  const int threads = omp_get_max_threads();
+  // The cores the grader counts, not omp_get_max_threads(): code under test can lower that.
+  const int threads = hpc::counted_cores();
   hpc::expect_speedup_at_least(hpc::lab01::targets::mandelbrot_efficiency, [&] {
     return hpc::Measurement::of(hpc::compare_interleaved([&] { hpc::lab01::baseline::mandelbrot(grid, expected); },
                                                          [&] { hpc::lab01::mandelbrot(grid, got); }, {.pairs = 7}),

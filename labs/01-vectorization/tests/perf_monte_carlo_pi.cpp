@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include "baseline.hpp"
 #include "hpc/machine.hpp"
@@ -10,7 +9,8 @@ namespace {
 
 TEST(MonteCarloPiPerf, ParallelEfficiency) {
   const std::uint64_t samples = 20'000'000, seed = 7;
-  const int threads = omp_get_max_threads();
+  // The cores the grader counts, not omp_get_max_threads(): code under test can lower that.
+  const int threads = hpc::counted_cores();
   ASSERT_EQ(hpc::lab01::estimate_pi(samples / 10, seed, 1), hpc::lab01::baseline::estimate_pi(samples / 10, seed));
 
   volatile double sink = 0;  // keeps the calls from being optimised away

@@ -1,0 +1,36 @@
+"""Which definitions a student's object file may hold (grader/symbols.py)."""
+import unittest
+
+from grader.symbols import _allowed
+
+LAB = "01"
+
+
+class SymbolRulesTest(unittest.TestCase):
+    def test_the_labs_own_functions_and_classes(self):
+        for name, kind, lab in (
+                ("_ZN3hpc5lab016matmulESt4spanIKdLm18446744073709551615EES3_S1_IdLm18446744073709551615EEm", "T", "01"),
+                ("_ZNK3hpc5lab0311ProcessPool11worker_pidsEv", "T", "03"),
+                ("_ZTVN3hpc5lab014PoolE", "V", "01"),
+                ("_ZNSt6vectorIdSaIdEE17_M_realloc_insertIJRKdEEEvN9__gnu_cxx17__normal_iteratorIPdS1_EEDpOT_", "W", "01"),
+                ("_ZN3hpc4todoERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE", "W", "01"),  # a course header's
+                ("DW.ref.__gxx_personality_v0", "V", "01")):
+            self.assertTrue(_allowed(name, kind, lab), name)
+
+    def test_a_kernels_host_stub_is_judged_by_the_kernel(self):
+        self.assertTrue(_allowed("_Z94__device_stub__ZN3hpc5lab0541_GLOBAL__N__7f5944bf_9_matmul_cu_ccc447d712naive_kernelEPKfS3_PfiPKfS0_Pfi",
+                                 "T", "05"))
+
+    def test_what_would_replace_instructor_or_system_code(self):
+        for name, kind in (("_ZN3hpc5lab018baseline6matmulESt4spanIKdLm18446744073709551615EES3_S1_IdLm18446744073709551615EEm", "T"),
+                           ("_ZN3hpc5lab018baseline6matmulEv", "W"),
+                           ("_ZN3hpc5lab026matmulEv", "T"),                 # another lab's namespace
+                           ("clock_gettime", "T"), ("clock_gettime", "W"), ("main", "T"),
+                           ("_ZNSt6chrono3_V212steady_clock3nowEv", "W"),
+                           ("_ZN3hpc19compare_interleavedERKSt8functionIFvvEES4_RKNS_13TimingOptionsE", "T"),
+                           ("_ZN7testing4Test3RunEv", "W"), ("_Znwm", "T"), ("_ZdlPv", "W")):
+            self.assertFalse(_allowed(name, kind, LAB), name)
+
+
+if __name__ == "__main__":
+    unittest.main()
