@@ -17,6 +17,7 @@ from grader.gtest_xml import ReportError, parse_report
 from grader.perf_lock import perf_turn
 from grader.results import ERROR, FAILED, INCONCLUSIVE, PASSED, SKIPPED, LabResult, TestResult
 from grader.labs import ROOT
+from grader.test_names import declared_tests, unknown_cases
 from grader.sandbox import Isolation, Outcome, private_folder, run_limited, sandbox_uid
 
 MAX_MESSAGE = 1500
@@ -42,8 +43,9 @@ def _head_and_tail(output: str, each: int = 500) -> str:
     return f"{output[:each].rsplit(chr(10), 1)[0]}\n[…]\n{output[-each:].split(chr(10), 1)[-1]}"
 
 
-def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path) -> TestResult:
-    """The verdict on one finished test process, from its exit and its XML report only."""
+def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path, declared: frozenset[str] | None = None) -> TestResult:
+    """The verdict on one finished test process, from its exit and its XML report only (checked
+    against the tests the program really has, `declared`, when known)."""
     failure = outcome.describe_failure(item.limits)
     tail = _head_and_tail(outcome.output)
     if failure:
@@ -61,6 +63,11 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path) -> TestRes
                        wall_s=outcome.wall_s)
     if not cases:
         return _result(lab, item, ERROR, 0, f"filter '{item.filter}' matched no test in {item.binary}",
+                       wall_s=outcome.wall_s)
+    forged = unknown_cases([c.name for c in cases], declared)
+    if forged:
+        return _result(lab, item, ERROR, 0, f"the report names test(s) that {item.binary} does not have "
+                       f"({', '.join(forged[:3])}): it was not written by the course's tests, so it is no verdict",
                        wall_s=outcome.wall_s)
     inconclusive = [c for c in cases if c.properties.get("verdict") == INCONCLUSIVE]
     if inconclusive:
@@ -189,7 +196,7 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
             test_env = mpi.environment(test_env)
         with perf_turn(item.kind == "perf"):
             outcome = run_limited(command, item.limits, cwd=work, env=test_env, uid=uid, isolation=test_isolation(work))
-        return judge(lab, item, outcome, report)
+        return judge(lab, item, outcome, report, declared_tests(binary))
 
 
 PERF_BUDGET_SHARE = 0.7  # of a perf item's timeout: the rest is for the attempt already running

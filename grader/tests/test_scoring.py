@@ -133,6 +133,22 @@ class ScoringTest(unittest.TestCase):
             lab_files.close()
         self.assertIn("timings spread 25%", verdict.output)
 
+    def test_a_report_naming_tests_the_program_lacks_is_no_verdict(self):
+        lab_files = TempLab(TOML.format(unit="pass", perf="perf_3"), ["pass", "perf_3"])
+        try:
+            lab = load_lab(lab_files.lab_dir)
+            report = lab_files.root / "report.xml"
+            report.write_text('<testsuites><testsuite name="Matmul"><testcase name="AlwaysPasses" status="run" '
+                              'result="completed" classname="Matmul"/></testsuite></testsuites>')
+            outcome = Outcome(returncode=0, output="", wall_s=0.2)
+            forged = judge(lab, lab.item("pass"), outcome, report, frozenset({"Matmul_IdentityLeavesTheMatrixUnchanged_Test"}))
+            genuine = judge(lab, lab.item("pass"), outcome, report, frozenset({"Matmul_AlwaysPasses_Test"}))
+        finally:
+            lab_files.close()
+        self.assertEqual((forged.status, forged.score), ("error", 0))
+        self.assertIn("does not have (Matmul.AlwaysPasses)", forged.output)
+        self.assertEqual(genuine.status, "passed")
+
     def test_missing_program(self):
         lab_files = TempLab(TOML.format(unit="pass", perf="perf_3"), ["perf_3"])
         try:
