@@ -164,11 +164,15 @@ def _build(tree: str, target: str, log, label: str, root: Path, limits: Limits, 
     command = ["cmake", "--build", str(build_dir(tree, root)), "--target", target, "-j", str(parallel_jobs())]
     if keep_going:
         command += ["--", "-k"]
-    uid = sandbox_uid() if sandboxed else None
+    uid = sandbox_uid() if sandboxed and _others_can_reach(root) else None
+    if sandboxed and uid is None and sandbox_uid() is not None:
+        log(f"   (compiling as root: the sandbox user cannot reach {root}; put the course in a folder others may "
+            "enter, e.g. not under /root, so that student code is compiled as the sandbox user)")
     isolation = None
-    if uid is not None:
-        for path in (build_dir(tree, root), staging_dir(tree, root)):
-            _chown_tree(path, uid)
+    if sandboxed and os.geteuid() == 0:
+        if uid is not None:
+            for path in (build_dir(tree, root), staging_dir(tree, root)):
+                _chown_tree(path, uid)
         hidden = [root / "solutions", root / "hidden", root / ".git", root / "grader-results"]
         hidden += [p for p in (root / "build").iterdir() if p not in (build_dir(tree, root), staging_dir(tree, root))]
         isolation = Isolation(hidden=tuple(p for p in hidden if p.is_dir()),
@@ -187,6 +191,11 @@ def build_everything(tree: str, root: Path = ROOT, log=print):
     """Every target of a configured tree."""
     return build_with_progress(["cmake", "--build", str(build_dir(tree, root)), "-j", str(parallel_jobs())],
                                f"{tree} tree", root, log)
+
+
+def _others_can_reach(root: Path) -> bool:
+    """Whether a user with no rights of its own can enter `root` (every folder above it lets others pass)."""
+    return all(os.stat(folder).st_mode & 0o001 for folder in [root, *root.parents])
 
 
 def _chown_tree(path: Path, uid: int) -> None:

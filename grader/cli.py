@@ -35,6 +35,7 @@ from grader import adapters, build, classroom, deps, export, mpi, plotting, repo
 from grader.config import ConfigError, LabConfig
 from grader.labs import ROOT, LabSelectionError, bin_dir, select_labs
 from grader.results import LabResult, summary_json
+from grader.sandbox import instructor_files_private
 from grader.scoring import grade_lab
 
 EXIT_OK, EXIT_SHORT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
@@ -126,6 +127,7 @@ def prepare_tree(labs: list[LabConfig], tree: str, submission: Path | None = Non
     per lab the submitted files that were not taken, and why."""
     notes = {} if tree == "solution" else build.stage_sources(tree, labs, submission)
     build.configure(tree, staged=tree != "solution")
+    instructor_files_private(ROOT)
     return notes
 
 

@@ -96,9 +96,11 @@ _claimed: dict[str, object] = {}  # the uid this grader process holds, and its l
 def sandbox_uid() -> int | None:
     """The uid tests run as when the grader is root, or None (not root: they run as the user).
 
-    Each grader process claims its own uid with an exclusive lock held until it exits, so two
-    graders running at once (a batch of submissions graded in parallel) never kill each other's
-    tests when they kill every process of "their" uid."""
+    Each grader process claims its own uid, so two graders running at once (a batch of
+    submissions graded in parallel) never kill each other's tests when they kill every process of
+    "their" uid: an exclusive lock held until it exits, and an anchor, a sleeping process of that
+    uid that lives as long as the grader. Graders that cannot see each other's locks (a chroot, a
+    container sharing the PID namespace) see each other's anchors and claim another uid."""
     if os.geteuid() != 0:
         return None
     if "uid" in _claimed:
@@ -120,9 +122,34 @@ def sandbox_uid() -> int | None:
         except OSError:
             os.close(lock)
             continue  # another grader holds it
-        _claimed.update(uid=uid, lock=lock)
+        anchor = _start_anchor(uid)
+        if set(_processes_of(uid)) - {anchor.pid}:  # another grader claimed it at the same moment
+            anchor.kill()
+            anchor.wait()
+            os.close(lock)
+            continue
+        _claimed.update(uid=uid, lock=lock, anchor=anchor)
         return uid
     return None
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _start_anchor(uid: int) -> subprocess.Popen:
+    """A process of `uid` that sleeps until the grader ends (the kernel kills it then)."""
+    def become_anchor():
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    return subprocess.Popen(["sleep", "infinity"], preexec_fn=become_anchor, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _anchor_pid() -> int | None:
+    anchor = _claimed.get("anchor")
+    return anchor.pid if anchor is not None else None  # type: ignore[attr-defined]
 
 
 PRIVATE_FOLDER = Path("/run/hpc-grader")  # root's: uid locks and the tests' scratch folders
@@ -141,12 +168,13 @@ def private_folder() -> Path:
     return PRIVATE_FOLDER
 
 
-def _processes_of(uid: int) -> list[int]:
+def _processes_of(uid: int, with_anchor: bool = False) -> list[int]:
+    """Every process of `uid` (but this grader's anchor, see sandbox_uid, unless `with_anchor`)."""
     pids = []
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == uid:
+                if entry.stat().st_uid == uid and (with_anchor or int(entry.name) != _anchor_pid()):
                     pids.append(int(entry.name))
             except OSError:
                 pass
@@ -218,14 +246,51 @@ def _isolate(isolation: Isolation, limits: Limits, uid: int) -> None:
             _mount(libc, b"tmpfs", str(folder), b"tmpfs", _MS_RDONLY | _MS_NOSUID | _MS_NODEV, "size=4k,mode=755")
 
 
+# Instructor-only folders of the repository, and the student-facing build trees among build/*.
+INSTRUCTOR_ONLY = ("solutions", "hidden", ".git")
+STUDENT_BUILD_TREES = ("student", "student-src", "submission", "submission-src")
+
+
+def instructor_files_private(root: Path) -> list[Path]:
+    """As root: takes every permission of "others" (the sandbox uid is one) from the reference
+    solutions, the hidden tests, the repository's history and the instructor's build trees, so
+    no test or compiler running as the sandbox uid can read them, with or without a private mount
+    namespace. The owner and root keep their access. Returns the folders changed."""
+    if os.geteuid() != 0:
+        return []
+    folders = [root / name for name in INSTRUCTOR_ONLY]
+    if (root / "build").is_dir():
+        folders += [p for p in (root / "build").iterdir() if p.name not in STUDENT_BUILD_TREES]
+    changed = []
+    for folder in folders:
+        if folder.is_dir() and not folder.is_symlink():
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if mode & 0o007:
+                os.chmod(folder, mode & ~0o007)
+                changed.append(folder)
+    return changed
+
+
 @functools.lru_cache(maxsize=1)
 def isolation_available() -> bool:
-    """Whether this root may make private mount namespaces (a container may forbid it)."""
+    """Whether this root may make a private mount namespace and mount in it without the mounts
+    reaching the rest of the machine. A container without CAP_SYS_ADMIN forbids the first; in a
+    chroot "/" is no mount point and cannot be made private, so nothing may be mounted there.
+    Without it, instructor_files_private() still keeps the instructor's files from the tests."""
     if os.geteuid() != 0:
         return False
-    probe = subprocess.run([sys.executable, "-c", "import ctypes, sys; "
-                            f"sys.exit(ctypes.CDLL(None).unshare({_CLONE_NEWNS}) != 0)"], capture_output=True)
-    return probe.returncode == 0
+    def probe() -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.unshare(_CLONE_NEWNS) != 0:
+            os._exit(1)
+        os._exit(0 if libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None) == 0 else 1)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            probe()
+        finally:
+            os._exit(1)
+    return os.waitpid(pid, 0)[1] == 0
 
 
 def _apply_limits(limits: Limits, uid: int | None, isolation: Isolation | None = None) -> None:
@@ -247,15 +312,15 @@ def _apply_limits(limits: Limits, uid: int | None, isolation: Isolation | None =
     cap(resource.RLIMIT_FSIZE, int(limits.file_mb) * 1024 * 1024)
     # Counts every process of this user, the grader's included: a fork bomb hits it at once.
     # (root is exempt from RLIMIT_NPROC; the timeout and the group kill still end a bomb there.)
-    if uid is not None and isolation is not None and isolation_available():
-        _isolate(isolation, limits, uid)
+    if isolation is not None and os.geteuid() == 0 and isolation_available():
+        _isolate(isolation, limits, uid if uid is not None else 0)
     if uid is not None:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
     # Counts every process of the (now current) user: for the sandbox uid only the test's own,
     # for an ordinary user theirs too, the grader included.
-    cap(resource.RLIMIT_NPROC, int(limits.processes) + len(_processes_of(os.getuid())))
+    cap(resource.RLIMIT_NPROC, int(limits.processes) + len(_processes_of(os.getuid(), with_anchor=True)))
 
 
 def _kill_group(pid: int, sig: int = signal.SIGKILL) -> None:
@@ -300,7 +365,7 @@ def _descendants() -> list[int]:
                 continue
             ppid = int(stat.rsplit(")", 1)[1].split()[1])  # the name in (...) may contain spaces
             children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], list(children.get(os.getpid(), []))
+    found, todo = [], [pid for pid in children.get(os.getpid(), []) if pid != _anchor_pid()]
     while todo:
         pid = todo.pop()
         found.append(pid)

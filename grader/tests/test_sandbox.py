@@ -140,19 +140,60 @@ class SandboxTest(unittest.TestCase):
 
     @AS_ROOT
     def test_isolated_test_cannot_read_the_repository_or_leave_files(self):
-        secret = ROOT / "README.md"  # stands for solutions/ and hidden/: the whole tree is hidden
-        code = ("import os\n"
-                f"try:\n    open({str(secret)!r}).read(); print('READ')\n"
-                "except OSError:\n    print('HIDDEN')\n"
-                "open('/tmp/hpc-leftover-probe', 'w').write('x'); open('/dev/shm/hpc-leftover-probe', 'w').write('x')\n")
-        shown = run(code, uid=sandbox_uid(), timeout_s=10)
-        self.assertIn("READ", shown.output)  # without isolation the file is world-readable...
-        for leftover in ("/tmp/hpc-leftover-probe", "/dev/shm/hpc-leftover-probe"):
-            self.assertFalse(Path(leftover).exists(), f"{leftover} outlived its test")  # ...but nothing survives
-        isolated = run(code, uid=sandbox_uid(), isolation=Isolation(hidden=(ROOT,), private_dirs=(Path("/tmp"),
-                       Path("/dev/shm"))), timeout_s=10)
+        with tempfile.TemporaryDirectory(dir="/var/tmp") as repository:  # stands for solutions/ and hidden/
+            os.chmod(repository, 0o755)
+            secret = Path(repository) / "solution.cpp"
+            secret.write_text("the answer")
+            os.chmod(secret, 0o644)
+            code = ("import os\n"
+                    f"try:\n    open({str(secret)!r}).read(); print('READ')\n"
+                    "except OSError:\n    print('HIDDEN')\n"
+                    "open('/tmp/hpc-leftover-probe', 'w').write('x'); open('/dev/shm/hpc-leftover-probe', 'w').write('x')\n")
+            shown = run(code, uid=sandbox_uid(), timeout_s=10)
+            self.assertIn("READ", shown.output)  # without isolation the file is world-readable...
+            for leftover in ("/tmp/hpc-leftover-probe", "/dev/shm/hpc-leftover-probe"):
+                self.assertFalse(Path(leftover).exists(), f"{leftover} outlived its test")  # ...but nothing survives
+            if not sandbox.isolation_available():
+                self.skipTest("no private mount namespace here (a chroot, a restricted container)")
+            isolated = run(code, uid=sandbox_uid(), isolation=Isolation(hidden=(Path(repository),),
+                           private_dirs=(Path("/tmp"), Path("/dev/shm"))), timeout_s=10)
         self.assertIn("HIDDEN", isolated.output, isolated.output)
-        self.assertTrue(sandbox.isolation_available())
+
+    @AS_ROOT
+    def test_instructor_folders_are_private_even_without_a_mount_namespace(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            os.chmod(root, 0o755)
+            for folder in ("solutions", "hidden", "labs", "build/solution", "build/student"):
+                (root / folder).mkdir(parents=True)
+                os.chmod(root / folder, 0o755)
+                (root / folder / "file.txt").write_text("secret")
+                os.chmod(root / folder / "file.txt", 0o644)
+            changed = sandbox.instructor_files_private(root)
+            self.assertEqual(sorted(p.relative_to(root).as_posix() for p in changed),
+                             ["build/solution", "hidden", "solutions"])
+            code = "\n".join(f"try:\n    open({str(root / f / 'file.txt')!r}).read(); print({f!r}, 'READ')\n"
+                              f"except OSError:\n    print({f!r}, 'DENIED')"
+                              for f in ("solutions", "hidden", "build/solution", "labs", "build/student"))
+            outcome = run(code, uid=sandbox_uid(), timeout_s=10)
+        for folder in ("solutions", "hidden", "build/solution"):
+            self.assertIn(f"{folder} DENIED", outcome.output)
+        for folder in ("labs", "build/student"):
+            self.assertIn(f"{folder} READ", outcome.output)
+
+    @AS_ROOT
+    def test_a_grader_that_cannot_see_our_lock_sees_our_anchor(self):
+        """Another /tmp or /run (a chroot, a container): the lock is invisible, the anchor is not."""
+        mine = sandbox_uid()
+        self.assertIsNotNone(sandbox._anchor_pid())
+        with tempfile.TemporaryDirectory() as other_run:
+            os.chmod(other_run, 0o755)
+            claim = (f"from grader import sandbox; from pathlib import Path; sandbox.PRIVATE_FOLDER = Path({other_run!r}); "
+                     "print(sandbox.sandbox_uid(), flush=True)")
+            theirs = int(subprocess.run([sys.executable, "-c", claim], capture_output=True, text=True, cwd=ROOT).stdout)
+        self.assertNotEqual(theirs, mine)
+        run("pass", uid=mine, timeout_s=5)  # a test's clean-up must not kill our own anchor
+        self.assertIsNone(subprocess.run(["kill", "-0", str(sandbox._anchor_pid())]).returncode or None)
 
     @AS_ROOT
     def test_uid_with_a_live_process_is_not_claimed(self):
