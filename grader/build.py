@@ -125,7 +125,8 @@ def first_error(log: str, student_dirs: tuple[Path, ...] = (), root: Path = ROOT
 
 def _failed_student_files(log: str, lab: LabConfig) -> set[str]:
     """Student files whose object make reported as failed (make -k keeps building the others)."""
-    return set(re.findall(rf"_impl\.dir/[^\s\]]*?src/([\w.-]+)\.o\]", log)) & {p.name for p in (lab.path / "src").iterdir()}
+    failed = set(re.findall(rf"_impl\.dir/[^\s\]]*?src/([\w.-]+)\.o\]", log))
+    return failed & {p.name for p in (lab.path / "src").iterdir()}
 
 
 def _limit_message(outcome, limits: Limits) -> str | None:

@@ -131,7 +131,7 @@ def prepare_tree(labs: list[LabConfig], tree: str, submission: Path | None = Non
     return notes
 
 
-def _unbuilt(lab: LabConfig, problem: str, status: str = "not built") -> LabResult:
+def _lab_without_tests(lab: LabConfig, problem: str, status: str = "not built") -> LabResult:
     return LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=status == "skipped",
                      status=status, problem=problem)
 
@@ -151,25 +151,27 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
     for index, lab in enumerate(labs, 1):
         if lab.name in changed:
             files = changed[lab.name]
-            graded.append(_unbuilt(lab, "not gradable: files students must not change differ from the course's "
-                                        "released versions:\n  " + "\n  ".join(files) +
-                                        "\n(run your own experiments freely, but restore these files, e.g. "
-                                        "with git checkout, before grading)"))
+            graded.append(_lab_without_tests(
+                lab, "not gradable: files students must not change differ from the course's released versions:\n  "
+                + "\n  ".join(files) + "\n(run your own experiments freely, but restore these files, e.g. with "
+                "git checkout, before grading)"))
             continue
         if lab.requires_cuda and not cuda_compiler_present():
             log(f"== {lab.name}: skipped: no CUDA compiler")
-            graded.append(_unbuilt(lab, "skipped: no CUDA compiler (nvcc) on this machine; this lab is graded on a "
-                                        "machine with an NVIDIA GPU and the CUDA Toolkit", status="skipped"))
+            graded.append(_lab_without_tests(
+                lab, "skipped: no CUDA compiler (nvcc) on this machine; this lab is graded on a machine with an "
+                "NVIDIA GPU and the CUDA Toolkit", status="skipped"))
             continue
         if lab.requires_mpi and mpi.mpirun() is None:
-            graded.append(_unbuilt(lab, "not built: no MPI launcher (mpirun) on this machine; install Open MPI with: "
-                                        + deps.install_hint(["openmpi-bin", "libopenmpi-dev"])))
+            graded.append(_lab_without_tests(
+                lab, "not built: no MPI launcher (mpirun) on this machine; install Open MPI with: "
+                + deps.install_hint(["openmpi-bin", "libopenmpi-dev"])))
             continue
         log(f"== {lab.name} ({tree} tree, lab {index} of {len(labs)}): building")
         built = build.build_lab(tree, lab, log=log, limits=build_limits)
         if not built.ok:
             log(f"   build failed:\n{built.error}")
-            graded.append(_unbuilt(lab, f"build failed; the compiler's first error:\n{built.error}"))
+            graded.append(_lab_without_tests(lab, f"build failed; the compiler's first error:\n{built.error}"))
             continue
         log(f"== {lab.name}: running {len(lab.items)} graded test(s)")
         result = grade_lab(lab, bin_dir(tree, lab), env, only=only, limits=limits,

@@ -50,14 +50,16 @@ def _mount_all(target: Path) -> list[Path]:
     for source, where, fstype in MOUNTS:
         point = target / where
         point.mkdir(parents=True, exist_ok=True)
-        command = ["mount", "--bind", source, str(point)] if fstype is None else ["mount", "-t", fstype, source, str(point)]
+        how = ["--bind"] if fstype is None else ["-t", fstype]
+        command = ["mount", *how, source, str(point)]
         if subprocess.run(command).returncode == 0:
             mounted.append(point)
     return mounted
 
 
 def _in_root(target: Path, script: str) -> list[str]:
-    env = ["env", "-i", "HOME=/root", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8"]
+    path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    env = ["env", "-i", "HOME=/root", "LANG=C.UTF-8", f"PATH={path}"]
     return ["chroot", str(target)] + env + ["bash", "-c", script]
 
 
@@ -66,7 +68,8 @@ def run(keep: Path | None = None, log=print) -> int:
         log("grade: --fresh-debian needs root (debootstrap and chroot)")
         return 2
     if shutil.which("debootstrap") is None:
-        subprocess.run(["apt-get", "install", "-y", "-q", "debootstrap"], env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+        subprocess.run(["apt-get", "install", "-y", "-q", "debootstrap"],
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
     workdir = keep or Path(tempfile.mkdtemp(prefix="fresh-debian-", dir="/var/tmp"))
     target = workdir / "root"
     times: dict[str, float] = {}

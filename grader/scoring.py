@@ -43,7 +43,8 @@ def _head_and_tail(output: str, each: int = 500) -> str:
     return f"{output[:each].rsplit(chr(10), 1)[0]}\n[…]\n{output[-each:].split(chr(10), 1)[-1]}"
 
 
-def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path, declared: frozenset[str] | None = None) -> TestResult:
+def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path,
+          declared: frozenset[str] | None = None) -> TestResult:
     """The verdict on one finished test process, from its exit and its XML report only (checked
     against the tests the program really has, `declared`, when known)."""
     failure = outcome.describe_failure(item.limits)
