@@ -1,5 +1,7 @@
 #include "hpc/busy.hpp"
 
+#include "hpc/timing.hpp"
+
 #include <sched.h>
 #include <unistd.h>
 
@@ -53,6 +55,27 @@ double own_cpu_seconds() {
 }
 
 }  // namespace
+
+OtherProcessesLoad::OtherProcessesLoad() : start_(std::chrono::steady_clock::now()) {
+  const Work now = work_on_my_cpus();
+  ticks_ = now.ticks;
+  cpus_ = now.cpus;
+  own_seconds_ = cpu_seconds_of_process_tree();
+}
+
+std::pair<double, double> OtherProcessesLoad::other_and_wall_seconds() const {
+  const Work now = work_on_my_cpus();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (cpus_ == 0 || now.cpus != cpus_) return {0, 0};
+  const double all = (now.ticks - ticks_) / static_cast<double>(sysconf(_SC_CLK_TCK));
+  return {all - (cpu_seconds_of_process_tree() - own_seconds_), seconds};
+}
+
+double OtherProcessesLoad::cores() const {
+  const auto [other, seconds] = other_and_wall_seconds();
+  // Below a few clock ticks the counts are mostly rounding: too short to tell.
+  return seconds < 0.05 ? -1 : std::max(0.0, other / seconds);
+}
 
 std::string machine_busy_reason(std::chrono::milliseconds window) {
   // This thread sleeps through the window, and this process's own CPU time (other threads still

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "hpc/busy.hpp"
 #include "hpc/machine.hpp"
 
 namespace hpc {
@@ -25,6 +26,7 @@ Measurement Measurement::of(const Comparison& comparison, int threads) {
   m.cpu_ratio = comparison.candidate_cpu_ratio;
   m.complete = comparison.complete;
   m.wrong_pair = comparison.wrong_pair;
+  m.other_cores = comparison.other_cores;
   return m;
 }
 
@@ -82,6 +84,9 @@ std::string inconclusive_reason(const PerfTarget& target, const Measurement& m) 
     return "machine busy: measured parallelism " + fixed(m.parallelism) + " of the " + fixed(cores, 0) +
            " cores counted";
   }
+  if (m.other_cores > kMaxOtherCores) {
+    return "machine busy: other processes kept " + fixed(m.other_cores) + " cores busy during the measurement";
+  }
   if (m.spread > kMaxSpread) {
     return "machine busy: timings spread " + fixed(100 * m.spread, 0) + "% (at most " + fixed(100 * kMaxSpread, 0) +
            "% is a measurement)";
@@ -99,9 +104,13 @@ void expect_speedup_at_least(const PerfTarget& target, const std::function<Measu
     // Start no attempt that would run past the grader's budget (see time_budget_spent()).
     if ((conclusive + inconclusive) > 0 && time_budget_left_seconds() < longest_attempt) break;
     const double started = seconds_since_program_start();
+    const OtherProcessesLoad others;
     Measurement m = measure();
-    // An MPI measurement brings its own (collective) probe: see hpc/mpi_timing.hpp.
-    if (is_parallel(target) && m.parallelism == 0) m.parallelism = measured_parallelism(m.threads);
+    // An MPI measurement brings its own (collective) probe, see hpc/mpi_timing.hpp; the other
+    // ranks are other processes there, so their load is no sign of a busy machine.
+    const bool local = m.parallelism == 0;
+    if (local && m.other_cores < 0) m.other_cores = others.cores();  // measured without compare_interleaved
+    if (is_parallel(target) && local) m.parallelism = measured_parallelism(m.threads);
     longest_attempt = std::max(longest_attempt, seconds_since_program_start() - started);
     if (m.wrong_pair >= 0) {  // a wrong answer is no measurement of speed: remembered, raced or skipped work
       ADD_FAILURE() << target.id << ": a timed call returned a wrong result (timing pair " << m.wrong_pair

@@ -15,6 +15,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "hpc/busy.hpp"
+
 namespace hpc {
 namespace {
 
@@ -165,18 +167,28 @@ Comparison compare_interleaved(const std::function<void()>& baseline,
                                const std::function<void()>& candidate,
                                const TimingOptions& options) {
   double candidate_cpu = 0, candidate_wall = 0;
+  double other[2] = {0, 0}, wall[2] = {0, 0};  // other processes' CPU seconds and wall seconds, per side
   Comparison result = compare_interleaved_samples(
       [&](Side side, int repetitions) {
-        if (side == Side::baseline) return time_repeated(baseline, repetitions);
-        const double cpu_before = cpu_seconds_of_process_tree();
+        const OtherProcessesLoad others;
+        const double cpu_before = side == Side::candidate ? cpu_seconds_of_process_tree() : 0;
         const auto start = Clock::now();
-        const double per_call = time_repeated(candidate, repetitions);
-        candidate_wall += seconds_since(start);
-        candidate_cpu += cpu_seconds_of_process_tree() - cpu_before;
+        const double per_call = time_repeated(side == Side::baseline ? baseline : candidate, repetitions);
+        const double elapsed = seconds_since(start);
+        if (side == Side::candidate) {
+          candidate_wall += elapsed;
+          candidate_cpu += cpu_seconds_of_process_tree() - cpu_before;
+        }
+        const auto [other_seconds, wall_seconds] = others.other_and_wall_seconds();
+        other[static_cast<int>(side)] += other_seconds;
+        wall[static_cast<int>(side)] += wall_seconds;
         return per_call;
       },
       options);
   result.candidate_cpu_ratio = candidate_wall > 0 ? candidate_cpu / candidate_wall : 0;
+  for (int side = 0; side < 2; ++side) {
+    if (wall[side] >= 0.05) result.other_cores = std::max({result.other_cores, 0.0, other[side] / wall[side]});
+  }
   return result;
 }
 

@@ -8,8 +8,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <vector>
 
+#include "hpc/busy.hpp"
 #include "hpc/machine.hpp"
 
 namespace {
@@ -76,6 +79,39 @@ TEST(ExpectSpeedup, SpreadBeyondTheBoundIsInconclusiveBelowTheTopStep) {
   EXPECT_PRED2(contains, hpc::inconclusive_reason(kSpeedup, m), "timings spread 160%");
   m.speedup = 5.0;  // noise does not make code look faster: the top step reached stands
   EXPECT_EQ(hpc::inconclusive_reason(kSpeedup, m), "");
+}
+
+TEST(ExpectSpeedup, OtherProcessesBusyDuringTheAttemptMakeItInconclusive) {
+  auto m = with_speedup(3.0);  // below the top step (4): a co-runner may have cost the rest
+  m.other_cores = 0.9;
+  EXPECT_PRED2(contains, hpc::inconclusive_reason(kSpeedup, m), "other processes kept 0.90 cores busy");
+  m.other_cores = 0.1;  // an idle machine's background
+  EXPECT_EQ(hpc::inconclusive_reason(kSpeedup, m), "");
+}
+
+TEST(OtherProcessesLoad, DoesNotCountOurOwnWork) {
+  const hpc::OtherProcessesLoad load;
+  hpc::spin_for(0.2);
+  const double others = load.cores();
+  if (others >= 0.9) {  // either our work was counted, or other processes really were that busy
+    if (const auto busy = hpc::machine_busy_reason(); !busy.empty()) GTEST_SKIP() << "inconclusive: " << busy;
+  }
+  EXPECT_LT(others, 0.9) << "our own 0.2 s of spinning was counted as another process's";
+}
+
+TEST(OtherProcessesLoad, CountsAProcessThatIsNotOurs) {
+  const hpc::OtherProcessesLoad load;
+  const pid_t child = fork();
+  if (child == 0) {  // a grandchild that outlives its parent is no longer in our process tree
+    if (fork() == 0) {
+      hpc::spin_for(0.4);
+      _exit(0);
+    }
+    _exit(0);
+  }
+  waitpid(child, nullptr, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  EXPECT_GT(load.cores(), 0.5) << "a process spinning on another core for the whole window";
 }
 
 TEST(ExpectSpeedup, AComparisonCutShortByTheBudgetIsInconclusive) {

@@ -51,6 +51,7 @@ struct Measurement {
   double cpu_ratio = 0;    // the candidate's CPU time over wall time (0: not measured)
   bool complete = true;    // false: the time budget cut the comparison short
   int wrong_pair = -1;     // checked timing: a timed call of the candidate returned a wrong result
+  double other_cores = -1; // cores other processes kept busy during the measurement (-1: not measured)
 
   static Measurement of(const Comparison& comparison, int threads = 1);
 };
@@ -66,6 +67,7 @@ inline constexpr double kMaxSpread = 0.5;        // timings spreading more are n
 inline constexpr double kMaxEfficiency = 1.3;    // above it an efficiency is a measurement error
 inline constexpr double kMinParallelShare = 0.8; // measured parallelism below this share of the cores: busy
 inline constexpr double kMinBusyShare = 0.5;     // a parallel candidate keeps >= 1 + this * (cores - 1) busy
+inline constexpr double kMaxOtherCores = 0.3;    // other processes busier than this during an attempt: busy
 
 // Why a measurement is inconclusive, or "" when it can be graded.
 std::string inconclusive_reason(const PerfTarget& target, const Measurement& measurement);

@@ -40,6 +40,8 @@ struct Comparison {
   int wrong_pair = -1;           // checked timing: the first pair whose candidate output was wrong
   double candidate_cpu_ratio = 0;  // CPU time of this process and its children over wall time during
                                    // the candidate's samples: the cores it kept busy (0: not measured)
+  double other_cores = -1;         // the most cores other processes kept busy during either side's
+                                   // samples (a co-runner skews the short side most; -1: not measured)
 };
 
 // CPU seconds used so far by this process and every process below it that is still running
