@@ -21,7 +21,7 @@ from pathlib import Path
 
 from grader.config import LabConfig, Limits
 from grader.labs import ROOT, build_dir, cmake_target
-from grader.sandbox import Isolation, run_limited, sandbox_uid
+from grader.sandbox import Isolation, isolation_available, run_limited, sandbox_uid
 from grader.symbols import foreign_definitions, student_objects
 
 # A lab's student files compile in well under a minute on 2 cores; a template-recursion bomb
@@ -166,9 +166,6 @@ def _build(tree: str, target: str, log, label: str, root: Path, limits: Limits, 
     if keep_going:
         command += ["--", "-k"]
     uid = sandbox_uid() if sandboxed and _others_can_reach(root) else None
-    if sandboxed and uid is None and sandbox_uid() is not None:
-        log(f"   (compiling as root: the sandbox user cannot reach {root}; put the course in a folder others may "
-            "enter, e.g. not under /root, so that student code is compiled as the sandbox user)")
     isolation = None
     if sandboxed and os.geteuid() == 0:
         if uid is not None:
@@ -192,6 +189,24 @@ def build_everything(tree: str, root: Path = ROOT, log=print):
     """Every target of a configured tree."""
     return build_with_progress(["cmake", "--build", str(build_dir(tree, root)), "-j", str(parallel_jobs())],
                                f"{tree} tree", root, log)
+
+
+def unprotected_compile(root: Path = ROOT) -> str | None:
+    """Why student code cannot be compiled here without access to instructor files, or None.
+
+    As root, student files are compiled as the sandbox user (who cannot read the instructor's
+    folders) or in a mount namespace that hides them. Where neither works (a chroot or a container
+    without mount namespaces, the course in a folder others may not enter, such as /root) and the
+    repository holds reference solutions or hidden tests, grading student code would let an
+    `#include` read them: refused, saying how to fix it."""
+    if os.geteuid() != 0 or _others_can_reach(root) or isolation_available():
+        return None
+    exposed = [name for name in ("solutions", "hidden") if (root / name).is_dir()]
+    if not exposed:
+        return None  # a student's template: nothing to protect
+    return (f"not gradable here: student code would be compiled as root with {' and '.join(exposed)}/ readable "
+            f"(no mount namespace here, and the sandbox user cannot enter {root}); move the course to a folder "
+            "others may enter (e.g. /srv or /opt, not /root), or allow mount namespaces (CAP_SYS_ADMIN)")
 
 
 def _others_can_reach(root: Path) -> bool:
@@ -227,6 +242,8 @@ def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: L
     """Builds one lab. Student trees: phase 1 (student files, sandboxed, starters substituted for
     files that do not compile), then phase 2 (the tests)."""
     result = BuildResult(ok=True)
+    if tree != "solution" and (refused := unprotected_compile(root)):
+        return BuildResult(ok=False, error=refused)
     if tree != "solution":
         student_dirs = (staging_dir(tree, root),)
         impl = f"{cmake_target(lab)}_impl"

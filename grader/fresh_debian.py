@@ -2,7 +2,7 @@
 
 For maintainers (root, network access to a Debian mirror, about an hour on 2 cores): builds a
 Debian 12 root with debootstrap, adds git (as a new user would have it), clones this repository's
-committed HEAD into it, and runs `./grade` and then `./grade --self-test` inside it with chroot.
+committed HEAD into it (/srv/hpc-course), and runs `./grade` and then `./grade --self-test` inside it with chroot.
 Everything those commands need they must install themselves. Prints the wall time of each step;
 exits 0 only when both commands do (`./grade` grades the starters: exit 0 with 0 points).
 """
@@ -83,12 +83,14 @@ def run(keep: Path | None = None, log=print) -> int:
                                                             "apt-get install -y -q git"), log)
         if code != 0:
             return 1
-        course = target / "root" / "hpc-course"
+        # /srv, not /root: in a chroot no mount namespace can hide the reference solutions, so the
+        # sandbox user, who cannot enter /root, must compile student code (see build.unprotected_compile).
+        course = target / "srv" / "hpc-course"
         shutil.rmtree(course, ignore_errors=True)
         subprocess.run(["git", "clone", "-q", str(ROOT), str(course)], check=True)
-        grade_code, times["./grade"] = _step("./grade", _in_root(target, "cd /root/hpc-course && ./grade"), log)
+        grade_code, times["./grade"] = _step("./grade", _in_root(target, "cd /srv/hpc-course && ./grade"), log)
         test_code, times["./grade --self-test"] = _step(
-            "./grade --self-test", _in_root(target, "cd /root/hpc-course && ./grade --self-test"), log)
+            "./grade --self-test", _in_root(target, "cd /srv/hpc-course && ./grade --self-test"), log)
         log("\nfresh Debian 12 root, wall times: " + ", ".join(f"{k} {v:.0f} s" for k, v in times.items()))
         return 0 if grade_code == 0 and test_code == 0 else 1
     finally:

@@ -1,9 +1,12 @@
 """What a student sees of a failed build: the first real compiler error, course paths made relative,
 and never a line quoted from a course file."""
+import os
+import tempfile
 import unittest
 from pathlib import Path
+from unittest import mock
 
-from grader.build import _failed_student_files, first_error
+from grader.build import _failed_student_files, first_error, unprotected_compile
 from grader.labs import select_labs
 
 ROOT = Path("/srv/course")
@@ -17,6 +20,38 @@ LOG = f"""[ 10%] Building CXX object labs/01-error-handling/CMakeFiles/x.dir/src
       |  ^~~~~
 gmake[2]: *** [labs/01-vectorization/CMakeFiles/lab01_impl.dir/build.make:76: labs/01-vectorization/CMakeFiles/lab01_impl.dir/__/__/build/student-src/labs/01-vectorization/src/matmul.cpp.o] Error 1
 """
+
+
+class UnprotectedCompileTest(unittest.TestCase):
+    """As root, with no mount namespace and the course where the sandbox user cannot enter, an
+    `#include` in student code could read the reference solutions: such grading is refused."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        os.chmod(self.tmp.name, 0o755)
+        self.course = Path(self.tmp.name) / "private" / "course"
+        (self.course / "labs").mkdir(parents=True)
+        os.chmod(self.course.parent, 0o700)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def refused(self, isolation: bool, root: bool = True):
+        with mock.patch("grader.build.isolation_available", return_value=isolation), \
+                mock.patch("os.geteuid", return_value=0 if root else 1000):
+            return unprotected_compile(self.course)
+
+    def test_refused_only_where_nothing_protects_instructor_files(self):
+        (self.course / "solutions").mkdir()
+        self.assertIn("not gradable here", self.refused(isolation=False))
+        self.assertIn("/srv", self.refused(isolation=False))
+        self.assertIsNone(self.refused(isolation=True))
+        self.assertIsNone(self.refused(isolation=False, root=False))
+        os.chmod(self.course.parent, 0o755)
+        self.assertIsNone(self.refused(isolation=False))
+
+    def test_a_students_template_has_nothing_to_protect(self):
+        self.assertIsNone(self.refused(isolation=False))
 
 
 class FirstErrorTest(unittest.TestCase):
