@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <omp.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "baseline.hpp"
@@ -11,23 +12,39 @@
 
 namespace {
 
+// Overwrites `values` in place (the same buffer) with new random values.
+void refill(std::vector<double>& values, std::uint64_t seed) {
+  const auto fresh = hpc::random_doubles(values.size(), seed);
+  std::copy(fresh.begin(), fresh.end(), values.begin());
+}
+
 // Graded on one thread, like matmul: the lesson is the algebra and the vectorized inner loop.
 // (With threads the kernel lasts under a millisecond, less than a scheduler time slice, and
 // anything else running on the machine would decide the measurement.)
 TEST(DistancesPerf, SpeedupOverThePairByPairLoopOnOneThread) {
   omp_set_num_threads(1);
   const std::size_t n = 1000, m = 1000, d = 32;
-  const auto x = hpc::random_doubles(n * d, hpc::test_seed());
-  const auto y = hpc::random_doubles(m * d, hpc::test_seed() + 1);
+  auto x = hpc::random_doubles(n * d, hpc::test_seed());
+  auto y = hpc::random_doubles(m * d, hpc::test_seed() + 1);
   std::vector<double> out(n * m), expected(n * m);
   hpc::lab01::pairwise_distances(x, y, out, n, m, d);
   hpc::lab01::baseline::pairwise_distances(x, y, expected, n, m, d);
   ASSERT_TRUE(hpc::all_close(out, expected, 1e-9, 1e-6));
 
+  // Checked timing: new points before every pair (never seen before, not even in an earlier
+  // attempt), and every timed call's matrix checked. Each sample is one call (~5 ms): 7 pairs.
+  std::uint64_t draw = 0;
   hpc::expect_speedup_at_least(hpc::lab01::targets::distances_speedup, [&] {
     return hpc::Measurement::of(hpc::compare_interleaved(
         [&] { hpc::lab01::baseline::pairwise_distances(x, y, expected, n, m, d); },
-        [&] { hpc::lab01::pairwise_distances(x, y, out, n, m, d); }, {.pairs = 5}));
+        [&] { hpc::lab01::pairwise_distances(x, y, out, n, m, d); },
+        {.pairs = 7,
+         .vary = [&](int) {
+           ++draw;
+           refill(x, hpc::test_seed() + 2 * draw + 2);
+           refill(y, hpc::test_seed() + 2 * draw + 3);
+         },
+         .same = [&] { return static_cast<bool>(hpc::all_close(out, expected, 1e-9, 1e-6)); }}));
   });
 }
 
