@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "hpc/busy.hpp"
 #include "hpc/machine.hpp"
 
 namespace hpc::mpi {
@@ -99,7 +100,16 @@ double measured_parallelism(MPI_Comm comm) {
 
 Measurement measure(MPI_Comm comm, const std::function<void()>& serial, const std::function<void()>& distributed,
                     const TimingOptions& options) {
+  // Other processes' load during the measurement: the machine's work, less this job's (every
+  // rank's own CPU time, summed); on rank 0's reading, the same on every rank.
+  const OtherProcessesLoad others;
+  const double own_before = cpu_seconds_of_process_tree();
   Measurement m = Measurement::of(compare_interleaved(comm, serial, distributed, options), size_of(comm));
+  const double own = cpu_seconds_of_process_tree() - own_before;
+  double job = 0;
+  MPI_Allreduce(&own, &job, 1, MPI_DOUBLE, MPI_SUM, comm);
+  const auto [other, wall] = others.other_and_wall_seconds();  // less this rank's own CPU time already
+  m.other_cores = broadcast_from_root(comm, wall >= 0.05 ? std::max(0.0, (other - (job - own)) / wall) : -1.0);
   m.parallelism = measured_parallelism(comm);
   return m;
 }
