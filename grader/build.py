@@ -173,8 +173,10 @@ def _build(tree: str, target: str, log, label: str, root: Path, limits: Limits, 
                 _chown_tree(path, uid)
         hidden = [root / "solutions", root / "hidden", root / ".git", root / "grader-results"]
         hidden += [p for p in (root / "build").iterdir() if p not in (build_dir(tree, root), staging_dir(tree, root))]
-        isolation = Isolation(hidden=tuple(p for p in hidden if p.is_dir()),
-                              private_dirs=(Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")))
+        # Fresh /tmp and /dev/shm for the compilers, except one that holds the course itself (a
+        # clone in /tmp): replacing it would hide the sources being compiled.
+        private = tuple(d for d in (Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")) if not root.is_relative_to(d))
+        isolation = Isolation(hidden=tuple(p for p in hidden if p.is_dir()), private_dirs=private)
     return run_limited(command, limits, cwd=root, env=dict(os.environ, LANG="C"), uid=uid,
                        isolation=isolation, on_output=Progress(label, log))
 
