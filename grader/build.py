@@ -171,12 +171,7 @@ def _build(tree: str, target: str, log, label: str, root: Path, limits: Limits, 
         if uid is not None:
             for path in (build_dir(tree, root), staging_dir(tree, root)):
                 _chown_tree(path, uid)
-        hidden = [root / "solutions", root / "hidden", root / ".git", root / "grader-results"]
-        hidden += [p for p in (root / "build").iterdir() if p not in (build_dir(tree, root), staging_dir(tree, root))]
-        # Fresh /tmp and /dev/shm for the compilers, except one that holds the course itself (a
-        # clone in /tmp): replacing it would hide the sources being compiled.
-        private = tuple(d for d in (Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")) if not root.is_relative_to(d))
-        isolation = Isolation(hidden=tuple(p for p in hidden if p.is_dir()), private_dirs=private)
+        isolation = compile_isolation(tree, root)
     return run_limited(command, limits, cwd=root, env=dict(os.environ, LANG="C"), uid=uid,
                        isolation=isolation, on_output=Progress(label, log))
 
@@ -209,6 +204,18 @@ def unprotected_compile(root: Path = ROOT) -> str | None:
     return (f"not gradable here: student code would be compiled as root with {' and '.join(exposed)}/ readable "
             f"(no mount namespace here, and the sandbox user cannot enter {root}); move the course to a folder "
             "others may enter (e.g. /srv or /opt, not /root), or allow mount namespaces (CAP_SYS_ADMIN)")
+
+
+def compile_isolation(tree: str, root: Path) -> Isolation:
+    """What the compilers of student code see: no reference solutions, hidden tests, history,
+    results or other build trees; fresh /tmp and /dev/shm, except one that holds the course itself
+    (a clone in /tmp): replacing it would hide the sources being compiled."""
+    mine = (build_dir(tree, root), staging_dir(tree, root))
+    hidden = [root / "solutions", root / "hidden", root / ".git", root / "grader-results"]
+    if (root / "build").is_dir():
+        hidden += [p for p in (root / "build").iterdir() if p not in mine]
+    private = tuple(d for d in (Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")) if not root.is_relative_to(d))
+    return Isolation(hidden=tuple(p for p in hidden if p.is_dir()), private_dirs=private)
 
 
 def _others_can_reach(root: Path) -> bool:

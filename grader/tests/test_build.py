@@ -6,7 +6,7 @@ import unittest
 from pathlib import Path
 from unittest import mock
 
-from grader.build import _failed_student_files, first_error, unprotected_compile
+from grader.build import _failed_student_files, compile_isolation, first_error, unprotected_compile
 from grader.labs import select_labs
 
 ROOT = Path("/srv/course")
@@ -52,6 +52,19 @@ class UnprotectedCompileTest(unittest.TestCase):
 
     def test_a_students_template_has_nothing_to_protect(self):
         self.assertIsNone(self.refused(isolation=False))
+
+
+class CompileIsolationTest(unittest.TestCase):
+    def test_instructor_folders_hidden_and_a_course_in_tmp_kept(self):
+        with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
+            root = Path(tmp)
+            for folder in ("solutions", "hidden", "build/solution", "build/student", "build/student-src", "labs"):
+                (root / folder).mkdir(parents=True)
+            isolation = compile_isolation("student", root)
+        self.assertEqual(sorted(p.relative_to(root).as_posix() for p in isolation.hidden),
+                         ["build/solution", "hidden", "solutions"])
+        self.assertNotIn(Path("/tmp"), isolation.private_dirs)  # the course itself lives there
+        self.assertIn(Path("/dev/shm"), isolation.private_dirs)
 
 
 class FirstErrorTest(unittest.TestCase):
