@@ -12,7 +12,9 @@ Instructors:
                                     repository's tests (hidden ones included): tamper-proof
   ./grade --export DIR              write the student template (no solutions or hidden tests)
                                     with a manifest of the files students must not change
-  ./grade --export-gradescope ZIP   a Gradescope autograder package
+  ./grade NN --package PLATFORM DEST   what to upload to a grading platform for lab NN:
+                                    classroom50 (folder), gradescope (zip), prairielearn (folder),
+                                    autolab (folder); see the instructor guide
   ./grade --format gradescope ...   also write another platform's result format
 
 Exit status: 0 when grading ran, whatever the score (1 with --require-full-marks and points
@@ -31,10 +33,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from grader import adapters, build, classroom, deps, export, mpi, plotting, reports
+from grader import adapters, build, classroom, deps, export, mpi, packages, plotting, reports
 from grader.config import ConfigError, LabConfig
 from grader.labs import ROOT, LabSelectionError, bin_dir, select_labs
-from grader.results import LabResult, summary_json
+from grader.results import LabResult, items_of, summary_json
 from grader.sandbox import instructor_files_private
 from grader.scoring import grade_lab
 
@@ -62,7 +64,8 @@ def parse_args(argv):
                         help="also write this platform's result format (repeatable)")
     parser.add_argument("--submission", type=Path, help="grade this student repository's labs/*/src files")
     parser.add_argument("--export", type=Path, metavar="DIR", help="write the student template to DIR")
-    parser.add_argument("--export-gradescope", type=Path, metavar="ZIP", help="write a Gradescope autograder")
+    parser.add_argument("--package", nargs=2, metavar=("PLATFORM", "DEST"),
+                        help=f"write lab NN's autograder for a platform ({', '.join(packages.PLATFORMS)})")
     args = parser.parse_args(argv)
     if args.submission and args.solutions:
         parser.error("--submission grades a student's files: it cannot be combined with --solutions")
@@ -74,6 +77,10 @@ def parse_args(argv):
         parser.error("--self-test takes no lab and no other mode")
     if args.fresh_debian and not args.self_test:
         parser.error("--fresh-debian is a mode of --self-test: ./grade --self-test --fresh-debian")
+    if args.package and args.package[0] not in packages.PLATFORMS:
+        parser.error(f"--package {args.package[0]}: choose one of {', '.join(packages.PLATFORMS)}")
+    if args.package and len(args.labs) != 1:
+        parser.error("--package writes one lab's autograder (one assignment per lab): ./grade NN --package ...")
     if args.seed is not None and args.seed < 0:
         parser.error("--seed must be a non-negative integer")
     return args
@@ -131,8 +138,8 @@ def prepare_tree(labs: list[LabConfig], tree: str, submission: Path | None = Non
     return notes
 
 
-def _lab_without_tests(lab: LabConfig, problem: str, status: str = "not built") -> LabResult:
-    return LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, gradable=status == "skipped",
+def lab_without_tests(lab: LabConfig, problem: str, status: str = "not built") -> LabResult:
+    return LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, items=items_of(lab), gradable=status == "skipped",
                      status=status, problem=problem)
 
 
@@ -151,19 +158,19 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
     for index, lab in enumerate(labs, 1):
         if lab.name in changed:
             files = changed[lab.name]
-            graded.append(_lab_without_tests(
+            graded.append(lab_without_tests(
                 lab, "not gradable: files students must not change differ from the course's released versions:\n  "
                 + "\n  ".join(files) + "\n(run your own experiments freely, but restore these files, e.g. with "
                 "git checkout, before grading)"))
             continue
         if lab.requires_cuda and not cuda_compiler_present():
             log(f"== {lab.name}: skipped: no CUDA compiler")
-            graded.append(_lab_without_tests(
+            graded.append(lab_without_tests(
                 lab, "skipped: no CUDA compiler (nvcc) on this machine; this lab is graded on a machine with an "
                 "NVIDIA GPU and the CUDA Toolkit", status="skipped"))
             continue
         if lab.requires_mpi and mpi.mpirun() is None:
-            graded.append(_lab_without_tests(
+            graded.append(lab_without_tests(
                 lab, "not built: no MPI launcher (mpirun) on this machine; install Open MPI with: "
                 + deps.install_hint(["openmpi-bin", "libopenmpi-dev"])))
             continue
@@ -171,7 +178,7 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
         built = build.build_lab(tree, lab, log=log, limits=build_limits)
         if not built.ok:
             log(f"   build failed:\n{built.error}")
-            graded.append(_lab_without_tests(lab, f"build failed; the compiler's first error:\n{built.error}"))
+            graded.append(lab_without_tests(lab, f"build failed; the compiler's first error:\n{built.error}"))
             continue
         log(f"== {lab.name}: running {len(lab.items)} graded test(s)")
         result = grade_lab(lab, bin_dir(tree, lab), env, only=only, limits=limits,
@@ -262,11 +269,10 @@ def export_template(args) -> int:
             manifest = export.export(ROOT, args.export)
             print(f"grade: student template written to {args.export} "
                   f"({len(manifest['files'])} protected files in {export.MANIFEST})")
-        if args.export_gradescope:
-            from grader.gradescope_package import package
-            count = package(ROOT, args.export_gradescope)
-            print(f"grade: Gradescope autograder written to {args.export_gradescope} ({count} files)")
-    except (export.ExportError, OSError) as error:
+        if args.package:
+            platform, dest = args.package
+            print(f"grade: {packages.package(platform, ROOT, select_labs(args.labs)[0], Path(dest))}")
+    except (export.ExportError, packages.PackageError, LabSelectionError, ConfigError, OSError) as error:
         print(f"grade: {error}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
@@ -280,7 +286,7 @@ def main(argv=None) -> int:
     if args.self_test:
         from grader.selftest import run_self_test
         return run_self_test(install=not args.no_install)
-    if args.export or args.export_gradescope:
+    if args.export or args.package:
         return export_template(args)
     try:
         labs = select_labs(args.labs)

@@ -61,7 +61,7 @@ class Limits:
 @dataclass(frozen=True)
 class Step:
     at: float
-    points: float
+    points: int
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Item:
     filter: str
     name: str
     limits: Limits
-    points: float = 0                      # unit items
+    points: int = 0                        # unit items
     requires: tuple[str, ...] = ()         # perf items
     metric: str = "speedup"                # perf items
     steps: tuple[Step, ...] = ()           # perf items, ascending
@@ -142,6 +142,15 @@ def _limits(table: dict, defaults: Limits, where: str) -> Limits:
     return Limits(**{**defaults.__dict__, **values})
 
 
+def _whole_points(table: dict, where: str) -> int:
+    """Points are positive whole numbers: Classroom 50 and Autolab record integers, and a step
+    table of whole points reads plainly to students."""
+    points = _require(table, "points", (int,), where)
+    if isinstance(points, bool) or points <= 0:
+        raise ConfigError(f"{where}: 'points' must be a positive whole number, not {points!r}")
+    return points
+
+
 def _steps(raw, where: str) -> tuple[Step, ...]:
     if not isinstance(raw, list) or not raw:
         raise ConfigError(f"{where}: 'steps' must be a non-empty list of {{ at = X, points = P }}")
@@ -150,10 +159,10 @@ def _steps(raw, where: str) -> tuple[Step, ...]:
         if not isinstance(entry, dict):
             raise ConfigError(f"{where}: steps[{i}] must be {{ at = X, points = P }}")
         at = _require(entry, "at", (int, float), f"{where} steps[{i}]")
-        points = _require(entry, "points", (int, float), f"{where} steps[{i}]")
-        if at <= 0 or points <= 0:
-            raise ConfigError(f"{where}: steps[{i}] needs at > 0 and points > 0")
-        steps.append(Step(float(at), float(points)))
+        points = _whole_points(entry, f"{where} steps[{i}]")
+        if at <= 0:
+            raise ConfigError(f"{where}: steps[{i}] needs at > 0")
+        steps.append(Step(float(at), points))
     for a, b in zip(steps, steps[1:]):
         if not (b.at > a.at and b.points > a.points):
             raise ConfigError(f"{where}: steps must rise in both 'at' and 'points'")
@@ -196,10 +205,8 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks
                 ranks=_ranks(table, default_ranks, where),
             )
             if kind == "unit":
-                points = _require(table, "points", (int, float), where)
-                if points <= 0:
-                    raise ConfigError(f"{where}: 'points' must be positive")
-                items.append(Item(**common, points=float(points)))
+                points = _whole_points(table, where)
+                items.append(Item(**common, points=points))
             else:
                 metric = table.get("metric", "speedup")
                 if metric not in METRICS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -64,32 +65,63 @@ def markdown(results: dict) -> str:
     icons = {"passed": "✅", "failed": "❌", "skipped": "⏭️", "error": "⚠️", "not built": "🚫", "inconclusive": "⏳"}
     for lab, test, status, measured, required, points in rows(results):
         out.append(f"| {lab} | {test} | {icons.get(status, '')} {status} | {measured} | {required} | {points} |")
+    for lab in results["labs"]:
+        out += [f"\n**{lab['lab']}**: {text}" for text in ([lab["problem"]] if lab["problem"] else []) + lab.get("notes", [])]
+    if results.get("seed") is not None:
+        out.append(f"\nGraded with seed {results['seed']}: `./grade --seed {results['seed']}` repeats these inputs.")
     return "\n".join(out) + "\n"
 
 
+# XML 1.0 cannot hold most control characters, and terminal colour codes are noise in a report.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Any program output made safe for an XML report: escapes removed, other control characters
+    shown as U+FFFD."""
+    return _NOT_XML_CHAR.sub("\ufffd", _ANSI_ESCAPE.sub("", text or ""))
+
+
 def junit_xml(results: dict) -> str:
-    suites = ET.Element("testsuites", name="hpc-course", tests=str(len(results["tests"])))
+    """JUnit XML in the shape of the widely used junit-4 schema (Jenkins, GitLab, the JUnit
+    publishers of every CI): testsuites > testsuite > testcase; a testcase holds at most one
+    skipped, then error/failure, then system-out. The points go to the testcase's system-out,
+    since the schema gives testcases no properties."""
+    suites = ET.Element("testsuites", name="hpc-course")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0, "time": 0.0}
     for lab in results["labs"]:
-        tests = lab["tests"]
-        suite = ET.SubElement(suites, "testsuite", name=lab["lab"], tests=str(len(tests)),
-                              failures=str(sum(t["status"] == "failed" for t in tests)),
-                              errors=str(sum(t["status"] == "error" for t in tests) + (0 if lab["gradable"] else 1)),
-                              skipped=str(sum(t["status"] in ("skipped", "inconclusive") for t in tests)))
+        suite = ET.SubElement(suites, "testsuite", name=lab["lab"])
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0, "time": 0.0}
+
+        def case(name: str, seconds: float = 0.0) -> ET.Element:
+            counts["tests"] += 1
+            counts["time"] += seconds
+            return ET.SubElement(suite, "testcase", name=xml_text(name), classname=lab["lab"], time=f"{seconds:.3f}")
+
+        def outcome(element: ET.Element, kind: str, message: str, text: str = "") -> None:
+            counts[{"failure": "failures", "error": "errors", "skipped": "skipped"}[kind]] += 1
+            child = ET.SubElement(element, kind, message=xml_text(message.splitlines()[0] if message else kind))
+            if text and kind != "skipped":
+                child.text = xml_text(text)
+
         if not lab["gradable"]:
-            case = ET.SubElement(suite, "testcase", classname=lab["lab"], name="build")
-            ET.SubElement(case, "error", message="not gradable").text = lab["problem"]
+            outcome(case("build"), "error", "not gradable", lab["problem"])
         elif lab.get("status") == "skipped":
-            ET.SubElement(ET.SubElement(suite, "testcase", classname=lab["lab"], name="build"), "skipped",
-                          message=lab["problem"])
-        for t in tests:
-            case = ET.SubElement(suite, "testcase", classname=lab["lab"], name=t["name"], time=f"{t.get('wall_s', 0):.3f}")
-            ET.SubElement(ET.SubElement(case, "properties"), "property", name="score",
-                          value=_points(t["score"], t["max_score"]))
+            outcome(case("build"), "skipped", lab["problem"])
+        for t in lab["tests"]:
+            element = case(t["name"], t.get("wall_s", 0.0))
+            output = t.get("output", "")
             if t["status"] in ("failed", "error"):
-                ET.SubElement(case, "failure" if t["status"] == "failed" else "error",
-                              message=t["output"].splitlines()[0] if t["output"] else t["status"]).text = t["output"]
+                outcome(element, "failure" if t["status"] == "failed" else "error", output or t["status"], output)
             elif t["status"] in ("skipped", "inconclusive"):
-                ET.SubElement(case, "skipped", message=t["output"])
+                outcome(element, "skipped", f"{t['status']}: {output}" if output else t["status"])
+            ET.SubElement(element, "system-out").text = xml_text(
+                f"points: {_points(t['score'], t['max_score'])}" + (f"\n{output}" if output else ""))
+        suite.attrib.update({k: (f"{v:.3f}" if k == "time" else str(v)) for k, v in counts.items()})
+        for key in totals:
+            totals[key] += counts[key]
+    suites.attrib.update({k: (f"{v:.3f}" if k == "time" else str(v)) for k, v in totals.items() if k != "skipped"})
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+
+def items_of(lab) -> list[dict]:
+    """The graded items of a lab's configuration, in grading.toml's order."""
+    return [{"id": item.id, "name": item.name, "max_score": item.max_points} for item in lab.items]
+
 PASSED, FAILED, SKIPPED, ERROR = "passed", "failed", "skipped", "error"
 # A perf measurement the machine did not allow (busy, noisy, out of time): 0 points and the word
 # to regrade on a quieter machine. Never a lowered bar, never a silent 0.
@@ -40,6 +45,9 @@ class LabResult:
     max_score: float = 0.0     # the lab's points, earned or not (an unbuilt lab has no tests)
     status: str = "graded"     # graded | skipped (this machine cannot run it: no CUDA compiler) | not built
     notes: list[str] = field(default_factory=list)  # submitted files not taken as they were, and why
+    # Every graded item of the lab, also when none ran (an unbuilt lab): platforms with one problem
+    # per item (Autolab) and gradebook columns need them all.
+    items: list[dict] = field(default_factory=list)  # {id, name, max_score}
 
     @property
     def score(self) -> float:
@@ -48,7 +56,7 @@ class LabResult:
     def to_json(self) -> dict:
         return {"lab": self.lab, "title": self.title, "score": self.score, "max_score": self.max_score,
                 "gradable": self.gradable, "status": self.status, "problem": self.problem, "notes": self.notes,
-                "tests": [t.to_json() for t in self.tests]}
+                "items": self.items, "tests": [t.to_json() for t in self.tests]}
 
 
 def summary_json(labs: list[LabResult], tree: str, machine: dict) -> dict:

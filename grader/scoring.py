@@ -15,7 +15,7 @@ from grader.config import Item, LabConfig, Limits
 from grader import mpi
 from grader.gtest_xml import ReportError, parse_report
 from grader.perf_lock import perf_turn
-from grader.results import ERROR, FAILED, INCONCLUSIVE, PASSED, SKIPPED, LabResult, TestResult
+from grader.results import ERROR, FAILED, INCONCLUSIVE, PASSED, SKIPPED, LabResult, TestResult, items_of
 from grader.labs import ROOT
 from grader.test_names import declared_tests, unknown_cases
 from grader.sandbox import Isolation, Outcome, private_folder, run_limited, sandbox_uid
@@ -123,7 +123,7 @@ def _measured(cases) -> float | None:
 def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None,
               only: set[str] | None = None, limits: Limits | None = None) -> LabResult:
     """Grades every item of `lab` (or the `only` ones), under each item's limits (or `limits`)."""
-    result = LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points)
+    result = LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, items=items_of(lab))
     verdicts: dict[str, TestResult] = {}
     for item in lab.items:
         if only is not None and item.id not in only:

@@ -20,6 +20,7 @@ import unittest
 from pathlib import Path
 
 from grader import build, classroom, deps, export
+from grader.platform_checks import platform_formats, platform_packages
 from grader.cli import cuda_compiler_present, grade_labs, test_environment, write_results
 from grader.coverage import ungraded_tests
 from grader.labs import ROOT, bin_dir, build_dir, select_labs
@@ -55,11 +56,11 @@ def grader_unit_tests(tally: Tally) -> None:
                 f"grader unit tests ({result.testsRun} run, {len(result.failures) + len(result.errors)} failed)")
 
 
-def solution_tree(tally: Tally, labs, env) -> None:
+def solution_tree(tally: Tally, labs, env) -> dict | None:
     build.configure("solution")
     full = build.build_everything("solution")
     if not tally.check(full.returncode == 0, "solution tree builds (every target)", build.first_error(full.output)):
-        return
+        return None
     harness = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "common|runtime", "--output-on-failure"])
     tally.check(harness.returncode == 0,
                 "common/ harness and labs' given runtime tests (timing, perf assertions, machine, GIL, interpreter)",
@@ -97,6 +98,7 @@ def solution_tree(tally: Tally, labs, env) -> None:
             continue  # nothing was built
         problems = ungraded_tests(lab, bin_dir("solution", lab))
         tally.check(not problems, f"{lab.name}: every test is graded by grading.toml", "\n".join(problems))
+    return results
 
 
 def gpu_present() -> bool:
@@ -145,7 +147,7 @@ def sanitized_unit_tests(tally: Tally, preset: str, what: str) -> None:
                 f"reference solutions' unit tests are clean under {what}", tests.stdout[-4000:])
 
 
-def student_tree(tally: Tally, labs, env) -> None:
+def student_tree(tally: Tally, labs, env) -> dict:
     started = time.monotonic()
     graded = grade_labs(labs, "student", env)
     elapsed = time.monotonic() - started
@@ -159,9 +161,11 @@ def student_tree(tally: Tally, labs, env) -> None:
                     "\n".join(unclean))
     tally.check(elapsed < STARTER_SECONDS_PER_LAB * len(labs),
                 f"starters graded in bounded time ({elapsed:.0f} s for {len(labs)} lab(s))")
+    return results
 
 
-def exported_template(tally: Tally, labs) -> None:
+def exported_template(tally: Tally, labs) -> dict | None:
+    """Returns the results of the lab refused for a changed test file (an unbuildable lab)."""
     with tempfile.TemporaryDirectory(prefix="template-") as tmp:
         template = Path(tmp) / "template"
         export.export(ROOT, template)
@@ -185,6 +189,7 @@ def exported_template(tally: Tally, labs) -> None:
         refused = json.loads((out / "results.json").read_text())["labs"][0]
         tally.check(run.returncode == 3 and not refused["gradable"] and f"changed: {victim}" in refused["problem"],
                     "a changed test file makes its lab not gradable, naming the file", refused["problem"][:500])
+        return json.loads((out / "results.json").read_text())
 
 
 def adversarial_suite(tally: Tally) -> None:
@@ -204,11 +209,14 @@ def run_self_test(install: bool = True) -> int:
     labs = select_labs([])
     grader_unit_tests(tally)
     tally.check(classroom.main(["--check"]) == 0, ".github/workflows/classroom.yml matches the labs")
-    solution_tree(tally, labs, env)
+    passing = solution_tree(tally, labs, env)
     sanitized_unit_tests(tally, "sanitize", "ASan + UBSan")
     sanitized_unit_tests(tally, "tsan", "ThreadSanitizer (the concurrency labs)")
-    student_tree(tally, labs, env)
-    exported_template(tally, labs)
+    failing = student_tree(tally, labs, env)
+    unbuildable = exported_template(tally, labs)
+    platform_formats(tally, {"passing (reference)": passing, "failing (starters)": failing,
+                             "unbuildable (a changed test file)": unbuildable})
+    platform_packages(tally)
     adversarial_suite(tally)
     print(f"\nself-test finished in {time.monotonic() - started:.0f} s")
     for what in tally.inconclusive:

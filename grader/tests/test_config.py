@@ -64,6 +64,9 @@ class ConfigTest(unittest.TestCase):
         self.assertRejected(VALID.replace('requires = ["kernel"]', 'requires = ["nope"]'), "unknown unit id")
         self.assertRejected(VALID.replace("at = 0.8, points = 3", "at = 0.4, points = 3"), "must rise")
         self.assertRejected(VALID.replace("points = 2", "points = -1"), "positive")
+        # Classroom 50 and Autolab record whole points only.
+        self.assertRejected(VALID.replace("points = 2", "points = 1.5"), "'points' must be int")
+        self.assertRejected(VALID.replace("at = 0.8, points = 3", "at = 0.8, points = 2.5"), "'points' must be int")
         self.assertRejected(VALID.replace('binary = "test_kernel"\n', ""), "missing 'binary'")
         self.assertRejected(VALID.replace('id = "kernel_speedup"', 'id = "kernel"'), "duplicate id")
         self.assertRejected(VALID.replace("timeout = 5", "timeout = 0"), "'timeout' must be positive")

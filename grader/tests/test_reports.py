@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from grader import classroom, reports
+from grader.validators import github_classroom
 from grader.results import LabResult, TestResult, summary_json
 
 
@@ -14,8 +15,12 @@ def sample() -> dict:
     ok = TestResult("01-demo", "kernel", "kernel: correct", "unit", "passed", 2, 2, "3 test(s) passed")
     slow = TestResult("01-demo", "speed", "kernel: speedup", "perf", "failed", 0, 3, "speedup 1.5", measured=1.5,
                       required=2.0, metric="speedup")
-    broken = LabResult("02-other", "Other", gradable=False, problem="build failed: x.cpp:3: error: oops", max_score=4)
-    return summary_json([LabResult("01-demo", "Demo", [ok, slow], max_score=5), broken], "student", {"cpu": "test"})
+    broken = LabResult("02-other", "Other", gradable=False, problem="build failed: x.cpp:3: error: oops", max_score=4,
+                       status="not built", items=[{"id": "queue", "name": "queue: correct", "max_score": 4}])
+    demo = LabResult("01-demo", "Demo", [ok, slow], max_score=5,
+                     items=[{"id": "kernel", "name": "kernel: correct", "max_score": 2},
+                            {"id": "speed", "name": "kernel: speedup", "max_score": 3}])
+    return summary_json([demo, broken], "student", {"cpu": "test"})
 
 
 class ReportsTest(unittest.TestCase):
@@ -61,8 +66,11 @@ class ClassroomTest(unittest.TestCase):
         self.assertEqual(decoded["version"], 1)
         self.assertEqual(decoded["status"], "fail")
         self.assertEqual(decoded["max_score"], 5)
+        # One reporter test per point, so the reporter's log (passed/total x max) and its record agree.
         self.assertEqual([(t["name"], t["status"], t["score"]) for t in decoded["tests"]],
-                         [("kernel: correct", "pass", 2), ("kernel: speedup", "fail", 0)])
+                         [("kernel: correct (point 1 of 2)", "pass", 1), ("kernel: correct (point 2 of 2)", "pass", 1),
+                          ("kernel: speedup (point 1 of 3)", "fail", 0), ("kernel: speedup (point 2 of 3)", "fail", 0),
+                          ("kernel: speedup (point 3 of 3)", "fail", 0)])
 
     def test_unbuildable_lab_is_an_error_not_a_silent_zero(self):
         decoded = classroom.payload(sample()["labs"][1])
@@ -70,12 +78,27 @@ class ClassroomTest(unittest.TestCase):
         self.assertIn("error: oops", decoded["tests"][0]["message"])
 
     def test_workflow_has_one_step_per_lab_and_the_reporter(self):
-        text = classroom.workflow_text([("01", "A"), ("02", "B")])
+        text = classroom.workflow_text([("01", "A", 5), ("02", "B", 4)])
         self.assertIn("name: Autograding Tests", text)
         self.assertIn("run-autograding-tests:", text)
-        self.assertIn("run: ./grade 02 --classroom-output", text)
+        self.assertIn("./grade 02 --classroom-output", text)
+        self.assertIn("grep -q '^result=' \"$GITHUB_OUTPUT\" || python3 -m grader.classroom --fallback 02", text,
+                      "a step always leaves a payload")
         self.assertIn('LAB01_RESULTS: "${{ steps.lab01.outputs.result }}"', text)
         self.assertIn("runners: lab01,lab02", text)
+
+    def test_fallback_payload_is_a_valid_error_worth_the_labs_points(self):
+        encoded = classroom.fallback_payload("03", 26)
+        self.assertEqual(github_classroom.validate(encoded), [])
+        decoded = json.loads(base64.b64decode(encoded))
+        self.assertEqual((decoded["status"], decoded["max_score"], len(decoded["tests"])), ("error", 26, 1))
+
+    def test_cuda_lab_only_with_a_gpu_runner(self):
+        self.assertNotIn("./grade 05", classroom.current_workflow())
+        with_gpu = classroom.current_workflow("gpu-a100")
+        self.assertIn("./grade 05", with_gpu)
+        self.assertEqual(classroom.committed_runner(with_gpu), "gpu-a100")
+        self.assertIsNone(classroom.committed_runner(classroom.current_workflow()))
 
     def test_committed_workflow_is_current(self):
         self.assertEqual(classroom.main(["--check"]), 0)
