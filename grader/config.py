@@ -145,7 +145,7 @@ def _limits(table: dict, defaults: Limits, where: str) -> Limits:
 def _whole_points(table: dict, where: str) -> int:
     """Points are positive whole numbers: Classroom 50 and Autolab record integers, and a step
     table of whole points reads plainly to students."""
-    points = _require(table, "points", (int,), where)
+    points = _require(table, "points", int, where)
     if isinstance(points, bool) or points <= 0:
         raise ConfigError(f"{where}: 'points' must be a positive whole number, not {points!r}")
     return points
