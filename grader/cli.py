@@ -10,6 +10,8 @@
 Instructors:
   ./grade --submission DIR          grade a student repository's labs/*/src files against this
                                     repository's tests (hidden ones included): tamper-proof
+  ./grade --roster DIR [NN ...]     grade every student folder in DIR, one after another, and
+                                    write a gradebook (CSV and HTML); resumes when interrupted
   ./grade --export DIR              write the student template (no solutions or hidden tests)
                                     with a manifest of the files students must not change
   ./grade NN --package PLATFORM DEST   what to upload to a grading platform for lab NN:
@@ -63,10 +65,13 @@ def parse_args(argv):
     parser.add_argument("--format", action="append", choices=adapters.FORMATS, default=[],
                         help="also write this platform's result format (repeatable)")
     parser.add_argument("--submission", type=Path, help="grade this student repository's labs/*/src files")
+    parser.add_argument("--roster", type=Path, metavar="DIR", help="grade every submission folder in DIR")
     parser.add_argument("--export", type=Path, metavar="DIR", help="write the student template to DIR")
     parser.add_argument("--package", nargs=2, metavar=("PLATFORM", "DEST"),
                         help=f"write lab NN's autograder for a platform ({', '.join(packages.PLATFORMS)})")
     args = parser.parse_args(argv)
+    if args.roster and (args.submission or args.solutions or args.bench):
+        parser.error("--roster grades students' folders: it cannot be combined with --submission, --solutions or --bench")
     if args.submission and args.solutions:
         parser.error("--submission grades a student's files: it cannot be combined with --solutions")
     if args.submission and not (args.submission / "labs").is_dir():
@@ -278,6 +283,21 @@ def export_template(args) -> int:
     return EXIT_OK
 
 
+def grade_roster(args) -> int:
+    from grader.roster import RosterError, grade_roster as grade_all
+    from grader.submission import grade_submission
+    try:
+        select_labs(args.labs)  # a wrong lab name is a usage error, not n failed students
+        if not deps.ensure(install=not args.no_install):
+            return EXIT_USAGE
+        grade_all(args.roster, args.output,
+                  lambda submission, out: grade_submission(args.labs, submission, args.seed, out))
+    except (RosterError, LabSelectionError, ConfigError) as error:
+        print(f"grade: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test and args.fresh_debian:
@@ -288,6 +308,8 @@ def main(argv=None) -> int:
         return run_self_test(install=not args.no_install)
     if args.export or args.package:
         return export_template(args)
+    if args.roster:
+        return grade_roster(args)
     try:
         labs = select_labs(args.labs)
     except (LabSelectionError, ConfigError) as error:

@@ -97,3 +97,40 @@ def platform_packages(tally) -> None:
         export.export(ROOT, template)
         _classroom50_flow(tally, template, work)
         _autolab_flow(tally, template, work)
+
+
+def roster_check(tally) -> None:
+    """./grade --roster on five students of one lab: the reference, the starter, a file that does
+    not compile, a folder without labs/ and a symbolic link to a system file. The batch goes
+    through, and the gradebook has every student with the right total."""
+    with tempfile.TemporaryDirectory(prefix="roster-") as tmp:
+        folder, out = Path(tmp) / "class", Path(tmp) / "out"
+        lab = select_labs([PACKAGE_LAB])[0]
+        export.export(ROOT, folder / "starter")
+        src = Path("labs") / lab.name / "src"
+        for name in ("reference", "compile-error", "symlink"):
+            shutil.copytree(folder / "starter", folder / name, symlinks=True)
+        for source in (ROOT / "solutions" / lab.name / "src").iterdir():
+            shutil.copy(source, folder / "reference" / src / source.name)
+        first = sorted((folder / "starter" / src).iterdir())[0].name
+        with open(folder / "compile-error" / src / first, "a") as f:
+            f.write('\n#error "not finished"\n')
+        (folder / "symlink" / src / first).unlink()
+        (folder / "symlink" / src / first).symlink_to("/etc/passwd")
+        (folder / "no-labs-folder").mkdir()
+        (folder / "no-labs-folder" / "README.md").write_text("my answers\n")
+        run = subprocess.run([str(ROOT / "grade"), "--roster", str(folder), PACKAGE_LAB, "--no-install",
+                              "--output", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        rows = {}
+        if (out / "gradebook.csv").exists():
+            lines = (out / "gradebook.csv").read_text().splitlines()[1:]
+            rows = {line.split(",")[0]: line.split(",")[1] for line in lines}
+        want = {"compile-error": "0", "no-labs-folder": "0", "starter": "0", "symlink": "0"}
+        reference = rows.pop("reference", None)
+        page = (out / "gradebook.html").read_text() if (out / "gradebook.html").exists() else ""
+        unit_points = sum(item.max_points for item in lab.items if item.kind == "unit")  # perf may be inconclusive
+        tally.check(run.returncode == 0 and rows == want and float(reference or 0) >= unit_points
+                    and page.count("<details>") == 5,
+                    f"--roster grades 5 students of lab {PACKAGE_LAB} (reference: {reference}/{lab.max_points:g}, "
+                    "broken ones 0) and writes the CSV and HTML gradebook",
+                    f"rows={rows} exit={run.returncode}\n{run.stdout[-1500:]}{run.stderr[-1500:]}")

@@ -20,42 +20,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from grader import adapters, build, deps, reports
-from grader.cli import lab_without_tests, grade_labs, test_environment, write_results
-from grader.config import ConfigError
-from grader.labs import LabSelectionError, select_labs
+from grader import adapters, reports
 from grader.results import LabResult, summary_json
+from grader.submission import grade_submission
 
 PLATFORMS = adapters.FORMATS
-
-
-class NotGradable(Exception):
-    """Why the submission could not be graded at all; shown to the student."""
-
-
-def _graded(lab_names: list[str], submission: Path, seed: int | None, output: Path) -> dict:
-    try:
-        labs = select_labs(lab_names)
-    except (LabSelectionError, ConfigError) as error:  # the course's own set-up: no lab to name
-        problem = LabResult(lab=" ".join(lab_names) or "course", title="", gradable=False, status="not built",
-                            problem=f"not graded: {error}")
-        return summary_json([problem], "submission", {})
-    try:
-        if not (submission / "labs").is_dir():
-            raise NotGradable(f"the submission has no labs/ folder (submit the whole course repository; "
-                              f"found: {', '.join(sorted(p.name for p in submission.iterdir())[:10]) or 'nothing'})"
-                              if submission.is_dir() else f"no submission folder at {submission}")
-        missing = []
-        if not deps.ensure(log=missing.append, install=False):
-            raise NotGradable("the grading machine lacks packages: " + " ".join(missing))
-        graded = grade_labs(labs, "submission", test_environment(seed), submission=submission)
-    except (NotGradable, build.ConfigureError) as error:
-        graded = [lab_without_tests(lab, f"not graded: {error}") for lab in labs]
-    except Exception as error:  # the grader itself: the platform still gets a result that says so
-        traceback.print_exc()
-        graded = [lab_without_tests(lab, f"not graded: the grader failed ({type(error).__name__}: {error}); "
-                                          "tell your instructor") for lab in labs]
-    return write_results(graded, "submission", output, seed=seed)
 
 
 def _release_body(results: dict) -> str:
@@ -94,7 +63,7 @@ def main(argv=None) -> int:
     output = args.output or args.result.parent / "grader"
     seed = secrets.randbelow(2**31) if args.random_seed else args.seed
     try:
-        results = _graded(args.labs, args.submission, seed, output)
+        results = grade_submission(args.labs, args.submission, seed, output)
     except Exception as error:  # even writing results.json failed: the platform's file still says why
         traceback.print_exc()
         results = summary_json([LabResult(lab=" ".join(args.labs), title="", gradable=False, status="not built",

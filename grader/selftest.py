@@ -20,7 +20,7 @@ import unittest
 from pathlib import Path
 
 from grader import build, classroom, deps, export
-from grader.platform_checks import platform_formats, platform_packages
+from grader.platform_checks import platform_formats, platform_packages, roster_check
 from grader.cli import cuda_compiler_present, grade_labs, test_environment, write_results
 from grader.coverage import ungraded_tests
 from grader.labs import ROOT, bin_dir, build_dir, select_labs
@@ -217,6 +217,7 @@ def run_self_test(install: bool = True) -> int:
     platform_formats(tally, {"passing (reference)": passing, "failing (starters)": failing,
                              "unbuildable (a changed test file)": unbuildable})
     platform_packages(tally)
+    roster_check(tally)
     adversarial_suite(tally)
     print(f"\nself-test finished in {time.monotonic() - started:.0f} s")
     for what in tally.inconclusive:
