@@ -27,7 +27,8 @@ class TestResult:
     max_score: float
     output: str = ""           # the explanation shown to the student
     measured: float | None = None   # perf: the metric's value
-    required: float | None = None   # perf: the pass threshold
+    required: float | None = None   # perf: the pass threshold (the first step)
+    steps: list | None = None       # perf: the whole step table, [[at, points], ...]
     metric: str | None = None
     wall_s: float = 0.0
 

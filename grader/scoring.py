@@ -32,7 +32,8 @@ def _clip(text: str, limit: int = MAX_MESSAGE) -> str:
 def _result(lab: LabConfig, item: Item, status: str, score: float, output: str, **extra) -> TestResult:
     return TestResult(lab=lab.name, id=item.id, name=item.name, kind=item.kind, status=status, score=score,
                       max_score=item.max_points, output=_clip(output), metric=item.metric if item.kind == "perf" else None,
-                      required=item.steps[0].at if item.kind == "perf" else None, **extra)
+                      required=item.steps[0].at if item.kind == "perf" else None,
+                      steps=[[step.at, step.points] for step in item.steps] if item.kind == "perf" else None, **extra)
 
 
 def _head_and_tail(output: str, each: int = 500) -> str:

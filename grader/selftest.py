@@ -192,6 +192,21 @@ def exported_template(tally: Tally, labs) -> dict | None:
         return json.loads((out / "results.json").read_text())
 
 
+def plots_fit(tally: Tally) -> None:
+    """Every PNG the graded trees produced exists and has no text cut off at its edge."""
+    try:
+        from plots.layout import png_touches_border
+    except ImportError as error:
+        tally.check(False, f"plots: matplotlib importable ({error})")
+        return
+    for tree in ("solution", "student"):
+        folder = ROOT / "grader-results" / "self-test" / tree / "plots"
+        pngs = sorted(folder.glob("*.png"))
+        cut = [p.name for p in pngs if png_touches_border(p)]
+        tally.check(len(pngs) >= 2 and not cut, f"{tree} plots: {len(pngs)} PNG(s), no text cut off at an edge",
+                    f"cut: {cut}" if cut else f"no plots in {folder}")
+
+
 def adversarial_suite(tally: Tally) -> None:
     from grader.tests.adversarial.suite import run_suite
     started = time.monotonic()
@@ -213,6 +228,7 @@ def run_self_test(install: bool = True) -> int:
     sanitized_unit_tests(tally, "sanitize", "ASan + UBSan")
     sanitized_unit_tests(tally, "tsan", "ThreadSanitizer (the concurrency labs)")
     failing = student_tree(tally, labs, env)
+    plots_fit(tally)
     unbuildable = exported_template(tally, labs)
     platform_formats(tally, {"passing (reference)": passing, "failing (starters)": failing,
                              "unbuildable (a changed test file)": unbuildable})

@@ -21,6 +21,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from plots.layout import save  # noqa: E402
+
 UNNAMED = "problem size (first benchmark argument)"
 # Google Benchmark's own name:value parts, which are settings, not arguments.
 _SETTINGS = {"iterations", "repeats", "min_time", "min_warmup_time", "threads", "real_time", "manual_time"}
@@ -76,10 +78,7 @@ def _plot(data: dict, xlabel: str, ylabel: str, title: str, path: Path, log_y: b
     ax.set_title(title)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return path
+    return save(fig, path)
 
 
 def plot_benchmarks(json_path: Path, out_dir: Path) -> list[Path]:

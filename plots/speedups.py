@@ -1,5 +1,6 @@
-"""Speedup plots from the grader's results.json: per lab, a bar chart of each perf test's measured
-value against its pass threshold, and one table image of every graded item.
+"""Plots of the grader's results.json:
+  scores.png              per lab, the points earned against the points available
+  <lab>-speedups.png      per perf item, the measured value against its whole step table
 
     /usr/bin/python3 -m plots.speedups grader-results/results.json grader-results/plots
 """
@@ -14,60 +15,73 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no display needed
 import matplotlib.pyplot as plt  # noqa: E402
 
+from plots.layout import save  # noqa: E402
 
-def perf_bars(lab: dict, out_dir: Path) -> Path | None:
+COLOURS = {"passed": "tab:green", "failed": "tab:red", "inconclusive": "tab:orange", "skipped": "tab:gray",
+           "error": "tab:red"}
+
+
+def score_bars(results: dict, out_dir: Path) -> Path:
+    labs = results["labs"]
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(labs) + 1.4))
+    y = list(range(len(labs)))
+    ax.barh(y, [lab["max_score"] for lab in labs], color="#e4e4e4", label="available")
+    ax.barh(y, [lab["score"] for lab in labs], color="tab:blue", label="earned")
+    for i, lab in enumerate(labs):
+        status = "" if lab.get("status", "graded") == "graded" else f"  ({lab['status']})"
+        ax.text(lab["max_score"], i, f" {lab['score']:g}/{lab['max_score']:g}{status}", va="center", fontsize=8)
+    ax.set_yticks(y, [lab["lab"] for lab in labs], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max([lab["max_score"] for lab in labs] + [1]) * 1.35)  # room for the labels
+    ax.set_xlabel("points (grey: available, blue: earned)")
+    ax.set_title(f"{results['score']:g}/{results['max_score']:g} points ({results['tree']} tree)", fontsize=10)
+    return save(fig, out_dir / "scores.png")
+
+
+def _step_axis(ax, test: dict) -> None:
+    """One perf item: its steps as dashed lines labelled with their points, the measured value as
+    a bar in the item's status colour (cut at the right edge, with an arrow, when far beyond the
+    top step)."""
+    steps = test.get("steps") or ([[test["required"], test["max_score"]]] if test.get("required") else [])
+    measured = test.get("measured")
+    top = max([at for at, _ in steps] + [1e-9]) * 1.6
+    if measured is not None and measured <= top * 1.5:
+        top = max(top, measured * 1.25)
+    if measured is not None:
+        shown = min(measured, top)
+        ax.barh([0], [shown], color=COLOURS.get(test["status"], "tab:gray"), height=0.5)
+        beyond = measured > top
+        ax.text(shown, 0, f"{measured:.3g} →" if beyond else f" {measured:.3g}", va="center", fontsize=8,
+                ha="right" if beyond else "left", color="white" if beyond else "black")
+    for at, points in steps:
+        ax.axvline(at, color="black", linewidth=0.8, linestyle="--")
+        ax.text(at, 0.42, f"{points:g} pt", ha="center", va="bottom", fontsize=7,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+    ax.set_xlim(0, top)
+    ax.set_ylim(-0.5, 0.85)
+    ax.set_yticks([])
+    ax.tick_params(axis="x", labelsize=7)
+    ax.set_xlabel(test.get("metric", ""), fontsize=7, labelpad=1)
+    what = "not measured, " if measured is None else ""
+    ax.set_title(f"{test['name']}: {what}{test['score']:g}/{test['max_score']:g} pt ({test['status']})",
+                 fontsize=8, loc="left")
+
+
+def perf_steps(lab: dict, out_dir: Path) -> Path | None:
     perf = [t for t in lab["tests"] if t["kind"] == "perf"]
     if not perf:
         return None
-    names = [t["name"] for t in perf]
-    measured = [t.get("measured", 0) or 0 for t in perf]
-    required = [t.get("required", 0) or 0 for t in perf]
-    colors = ["tab:green" if t["status"] == "passed" else "tab:red" for t in perf]
-    fig, ax = plt.subplots(figsize=(8, 0.6 * len(perf) + 1.5))
-    y = range(len(perf))
-    ax.barh(y, measured, color=colors, label="measured")
-    ax.scatter(required, y, marker="|", s=400, color="black", label="required", zorder=3)
-    for i, (value, t) in enumerate(zip(measured, perf)):
-        ax.text(value, i, f" {value:.2g} {t.get('metric', '')}", va="center", fontsize=8)
-    ax.set_yticks(list(y), names, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xscale("log")  # speedups of 30x and efficiencies near 1 on one readable axis
-    ax.set_xlabel("speedup over the baseline (efficiency for parallel targets), log scale")
-    ax.set_title(f"{lab['lab']}: performance ({lab['score']:g}/{lab['max_score']:g} points)")
-    ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
-    path = out_dir / f"{lab['lab']}-speedups.png"
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return path
-
-
-def score_table(results: dict, out_dir: Path) -> Path:
-    cells = [[lab["lab"], t["name"], t["status"],
-              f"{t['measured']:.3g}" if t.get("measured") is not None else "",
-              f"{t['score']:g}/{t['max_score']:g}"] for lab in results["labs"] for t in lab["tests"]]
-    fig, ax = plt.subplots(figsize=(11, 0.28 * len(cells) + 1))
-    ax.axis("off")
-    table = ax.table(cellText=cells or [["", "no tests", "", "", ""]],
-                     colLabels=["lab", "test", "status", "measured", "points"], loc="center", cellLoc="left")
-    table.auto_set_font_size(False)
-    table.set_fontsize(8)
-    table.auto_set_column_width(list(range(5)))
-    for (row, _), cell in table.get_celld().items():
-        if row > 0 and cells and cells[row - 1][2] != "passed":
-            cell.set_facecolor("#fde2e2")
-    ax.set_title(f"Score {results['score']:g}/{results['max_score']:g} ({results['tree']} tree)")
-    fig.tight_layout()
-    path = out_dir / "scores.png"
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return path
+    fig, axes = plt.subplots(len(perf), 1, figsize=(8, 1.15 * len(perf) + 0.8), squeeze=False)
+    for ax, test in zip(axes[:, 0], perf):
+        _step_axis(ax, test)
+    fig.suptitle(f"{lab['lab']}: performance against the step tables (dashed: steps)", fontsize=10)
+    return save(fig, out_dir / f"{lab['lab']}-speedups.png")
 
 
 def plot_results(results: dict, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [score_table(results, out_dir)]
-    paths += [p for p in (perf_bars(lab, out_dir) for lab in results["labs"]) if p]
+    paths = [score_bars(results, out_dir)]
+    paths += [p for p in (perf_steps(lab, out_dir) for lab in results["labs"]) if p]
     return paths
 
 
