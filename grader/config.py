@@ -83,6 +83,18 @@ class Item:
     def max_points(self) -> float:
         return self.steps[-1].points if self.kind == "perf" else self.points
 
+    def step_feedback(self, value: float) -> str:
+        """Where a measurement stands in the step table: the step reached and what the next one
+        needs, so a partial score says how far there is to go."""
+        reached = [i for i, step in enumerate(self.steps) if value >= step.at]
+        if reached and reached[-1] == len(self.steps) - 1:
+            return f"top step reached (>= {self.steps[-1].at:g} -> {self.steps[-1].points:g} pt)"
+        upcoming = self.steps[reached[-1] + 1 if reached else 0]
+        now = (f"step {reached[-1] + 1} of {len(self.steps)} reached (>= {self.steps[reached[-1]].at:g} -> "
+               f"{self.steps[reached[-1]].points:g} pt)" if reached else "below the first step")
+        factor = f", {upcoming.at / value:.2g}x your value" if value > 0 else ""
+        return f"{now}; next: >= {upcoming.at:g} -> {upcoming.points:g} pt{factor}"
+
     def points_for(self, value: float) -> float:
         """Points a perf measurement earns: the highest step reached."""
         earned = 0.0

@@ -17,6 +17,15 @@ def _points(score: float, max_score: float) -> str:
     return f"{score:g}/{max_score:g}"
 
 
+def next_step(test: dict) -> str:
+    """What a perf item's next step needs: ">= 45 for 4 pt", or "top step" once it is reached."""
+    steps, measured = test.get("steps"), test.get("measured")
+    if not steps:
+        return f">= {_fmt(test['required'])}" if test.get("required") is not None else ""
+    upcoming = [(at, points) for at, points in steps if measured is None or measured < at]
+    return f">= {upcoming[0][0]:g} for {upcoming[0][1]:g} pt" if upcoming else "top step"
+
+
 def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     """(lab, test, status, measured, required, points) per graded item, plus ungradable labs."""
     table = []
@@ -25,14 +34,14 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
             status = "skipped" if lab["gradable"] else "not built"
             table.append((lab["lab"], "(whole lab)", status, "", "", _points(0, lab["max_score"])))
         for t in lab["tests"]:
-            required = f">= {_fmt(t.get('required'))}" if t.get("required") is not None else ""
+            required = next_step(t)
             measured = f"{_fmt(t.get('measured'))} {t.get('metric', '')}".strip() if t.get("measured") is not None else ""
             table.append((lab["lab"], t["name"], t["status"], measured, required, _points(t["score"], t["max_score"])))
     return table
 
 
 def console_table(results: dict) -> str:
-    header = ("lab", "test", "status", "measured", "required", "points")
+    header = ("lab", "test", "status", "measured", "next step", "points")
     body = rows(results)
     widths = [max(len(str(r[i])) for r in [header] + body) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()
@@ -61,7 +70,7 @@ def failure_details(results: dict) -> str:
 
 def markdown(results: dict) -> str:
     out = [f"## hpc-course: {_points(results['score'], results['max_score'])} points ({results['tree']} tree)", "",
-           "| lab | test | status | measured | required | points |", "|---|---|---|---|---|---|"]
+           "| lab | test | status | measured | next step | points |", "|---|---|---|---|---|---|"]
     icons = {"passed": "✅", "failed": "❌", "skipped": "⏭️", "error": "⚠️", "not built": "🚫", "inconclusive": "⏳"}
     for lab, test, status, measured, required, points in rows(results):
         out.append(f"| {lab} | {test} | {icons.get(status, '')} {status} | {measured} | {required} | {points} |")

@@ -83,6 +83,8 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path,
         for case in failed[:3]:
             lines.append(f"- {case.name}: {case.messages[0] if case.messages else 'failed'}")
         measured = _measured(cases)
+        if measured is not None and item.kind == "perf":
+            lines.insert(1, f"{item.metric} {measured:.3g}: {item.step_feedback(measured)}")
         return _result(lab, item, FAILED, 0, "\n".join(lines), wall_s=outcome.wall_s, measured=measured)
     if outcome.returncode != 0:
         return _result(lab, item, FAILED, 0,
@@ -103,8 +105,8 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path,
     steps = ", ".join(f"{s.at:g} -> {s.points:g} pt" for s in item.steps)
     spread = _property(cases, "spread")
     noise = f", timings spread {100 * spread:.0f}%" if spread is not None else ""
-    return _result(lab, item, PASSED, points, f"{item.metric} {measured:.3g}{noise} (steps: {steps})",
-                   wall_s=outcome.wall_s, measured=measured)
+    return _result(lab, item, PASSED, points, f"{item.metric} {measured:.3g}{noise}: {item.step_feedback(measured)} "
+                   f"(steps: {steps})", wall_s=outcome.wall_s, measured=measured)
 
 
 def _property(cases, name: str) -> float | None:

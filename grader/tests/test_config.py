@@ -57,6 +57,12 @@ class ConfigTest(unittest.TestCase):
             load(text)
         self.assertIn(fragment, str(caught.exception))
 
+    def test_step_feedback_says_how_far_the_next_step_is(self):
+        item = load(VALID).item("kernel_speedup")  # steps 0.5 -> 1, 0.8 -> 3
+        self.assertEqual(item.step_feedback(0.4), "below the first step; next: >= 0.5 -> 1 pt, 1.2x your value")
+        self.assertEqual(item.step_feedback(0.6), "step 1 of 2 reached (>= 0.5 -> 1 pt); next: >= 0.8 -> 3 pt, 1.3x your value")
+        self.assertEqual(item.step_feedback(0.9), "top step reached (>= 0.8 -> 3 pt)")
+
     def test_errors_name_the_problem(self):
         self.assertRejected("[lab]\ntitle = 'x'\n", "nothing to grade")
         self.assertRejected("[lab\n", "not valid TOML")

@@ -46,6 +46,13 @@ class ReportsTest(unittest.TestCase):
         self.assertEqual(suites["02-other"].get("errors"), "1")
         self.assertEqual(len(list(root.iter("testcase"))), 3)
 
+    def test_partial_perf_score_names_the_next_step(self):
+        test = {"steps": [[4, 1], [15, 2], [30, 3]], "required": 4}
+        self.assertEqual(reports.next_step({**test, "measured": 20}), ">= 30 for 3 pt")
+        self.assertEqual(reports.next_step({**test, "measured": 2}), ">= 4 for 1 pt")
+        self.assertEqual(reports.next_step({**test, "measured": 31}), "top step")
+        self.assertEqual(reports.next_step({"required": 2.0}), ">= 2")
+
     def test_markdown_and_step_summary(self):
         with tempfile.TemporaryDirectory() as tmp:
             summary = Path(tmp) / "summary"
