@@ -36,7 +36,8 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
         for t in lab["tests"]:
             required = next_step(t)
             measured = f"{_fmt(t.get('measured'))} {t.get('metric', '')}".strip() if t.get("measured") is not None else ""
-            table.append((lab["lab"], t["name"], t["status"], measured, required, _points(t["score"], t["max_score"])))
+            name = f"{t['name']} (hidden)" if t.get("hidden") else t["name"]
+            table.append((lab["lab"], name, t["status"], measured, required, _points(t["score"], t["max_score"])))
     return table
 
 
@@ -52,6 +53,10 @@ def console_table(results: dict) -> str:
         for note in lab.get("notes", []):
             out.append(f"\n{lab['lab']}: {note}")
     out.append(f"\nTotal: {_points(results['score'], results['max_score'])} points ({results['tree']} tree)")
+    hidden = sum(t["max_score"] for t in results["tests"] if t.get("hidden"))
+    if hidden:
+        out.append(f"{hidden:g} of these points are the instructor's hidden items, marked (hidden): the handouts "
+                   f"count the other {results['max_score'] - hidden:g}")
     if results.get("inconclusive"):
         out.append(f"Inconclusive (the machine was too busy to measure; grade again on a quieter one): "
                    f"{', '.join(results['inconclusive'])}")

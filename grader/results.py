@@ -31,6 +31,7 @@ class TestResult:
     steps: list | None = None       # perf: the whole step table, [[at, points], ...]
     metric: str | None = None
     wall_s: float = 0.0
+    hidden: bool | None = None      # True: an instructor's hidden item, not in the handout's points
 
     def to_json(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}

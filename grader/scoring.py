@@ -33,7 +33,8 @@ def _result(lab: LabConfig, item: Item, status: str, score: float, output: str, 
     return TestResult(lab=lab.name, id=item.id, name=item.name, kind=item.kind, status=status, score=score,
                       max_score=item.max_points, output=_clip(output), metric=item.metric if item.kind == "perf" else None,
                       required=item.steps[0].at if item.kind == "perf" else None,
-                      steps=[[step.at, step.points] for step in item.steps] if item.kind == "perf" else None, **extra)
+                      steps=[[step.at, step.points] for step in item.steps] if item.kind == "perf" else None,
+                      hidden=True if item.hidden else None, **extra)
 
 
 def _head_and_tail(output: str, each: int = 500) -> str:

@@ -46,6 +46,15 @@ class ReportsTest(unittest.TestCase):
         self.assertEqual(suites["02-other"].get("errors"), "1")
         self.assertEqual(len(list(root.iter("testcase"))), 3)
 
+    def test_hidden_items_are_marked_and_counted(self):
+        results = sample()
+        results["labs"][0]["tests"][0]["hidden"] = True
+        results["tests"][0]["hidden"] = True
+        table = reports.console_table(results)
+        self.assertIn("kernel: correct (hidden)", table)
+        self.assertIn("2 of these points are the instructor's hidden items", table)
+        self.assertNotIn("hidden", reports.console_table(sample()))
+
     def test_partial_perf_score_names_the_next_step(self):
         test = {"steps": [[4, 1], [15, 2], [30, 3]], "required": 4}
         self.assertEqual(reports.next_step({**test, "measured": 20}), ">= 30 for 3 pt")
