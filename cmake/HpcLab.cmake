@@ -56,9 +56,9 @@ endfunction()
 # under mpirun with the grader's flags and environment (grader/mpi.py: why each one), and works as
 # root without the user knowing Open MPI's flags for it.
 function(hpc_add_mpi_test)
-  cmake_parse_arguments(T "" "NAME;TARGET;RANKS" "LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "NAME;TARGET;RANKS" "LABELS;ARGS" ${ARGN})
   add_test(NAME "${T_NAME}"
-           COMMAND "${HPC_MPIEXEC}" -np ${T_RANKS} --oversubscribe --bind-to none $<TARGET_FILE:${T_TARGET}>)
+           COMMAND "${HPC_MPIEXEC}" -np ${T_RANKS} --oversubscribe --bind-to none $<TARGET_FILE:${T_TARGET}> ${T_ARGS})
   set(environment OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
       OMPI_MCA_btl_base_warn_component_unused=0 OMPI_MCA_mpi_yield_when_idle=1
       # Under AddressSanitizer (the sanitize preset): Open MPI's own allocations live until exit.
@@ -154,7 +154,17 @@ function(hpc_add_lab)
       # (grader/symbols.py refuses student files that define anything else outside their lab). The
       # baseline once more after: what student code calls of it is resolved too.
       target_link_libraries(${target} PRIVATE ${harness} ${LAB_ID}_baseline ${LAB_ID}_impl ${LAB_ID}_baseline)
-      if(NOT kind STREQUAL "BENCHMARKS")
+      if(kind STREQUAL "BENCHMARKS")
+        # A smoke test (label `bench`): every benchmark runs once, briefly, so a suite cannot rot
+        # unnoticed. Debian's Google Benchmark 1.7 takes the minimum time without a unit.
+        if(LAB_MPI_RANKS)
+          hpc_add_mpi_test(NAME "${LAB_NAME}/${exe}" TARGET ${target} RANKS ${LAB_MPI_RANKS}
+                           LABELS bench ${LAB_NAME} ARGS --benchmark_min_time=0.01)
+        else()
+          add_test(NAME "${LAB_NAME}/${exe}" COMMAND ${target} --benchmark_min_time=0.01)
+          set_tests_properties("${LAB_NAME}/${exe}" PROPERTIES LABELS "bench;${LAB_NAME}")
+        endif()
+      else()
         if(kind STREQUAL "UNIT_TESTS")
           set(label unit ${LAB_LABELS})  # e.g. tsan: also run under ThreadSanitizer by the self-test
         elseif(kind STREQUAL "RUNTIME_TESTS")

@@ -65,6 +65,10 @@ def solution_tree(tally: Tally, labs, env) -> dict | None:
     tally.check(harness.returncode == 0,
                 "common/ harness and labs' given runtime tests (timing, perf assertions, machine, GIL, interpreter)",
                 harness.stdout[-3000:])
+    benches = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "bench", "--output-on-failure"])
+    ran = benches.stdout.count(" Test #")
+    tally.check(benches.returncode == 0 and ran >= len(labs) - (0 if cuda_compiler_present() else 1),
+                f"every Google Benchmark suite runs once as a smoke test ({ran} suite(s))", benches.stdout[-3000:])
     graded = grade_labs(labs, "solution", env)
     results = write_results(graded, "solution", ROOT / "grader-results" / "self-test" / "solution")
     gpu = gpu_present()
