@@ -52,6 +52,12 @@ DEPENDENCIES = [
 ]
 
 
+# What only the self-test needs (maintainers, CI): never installed by ./grade for students.
+MAINTAINER_DEPENDENCIES = [
+    Dependency("clang-format (the course's C++ style)", ("clang-format",), _command("clang-format"), True),
+]
+
+
 def _installer() -> list[str] | None:
     """The command prefix that may install packages here, or None."""
     if shutil.which("apt-get") is None:

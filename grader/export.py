@@ -31,8 +31,9 @@ class ExportError(Exception):
 
 
 def student_editable(path: str) -> bool:
+    """labs/NN/src/ (graded) and labs/NN/mytests/ (the student's own tests, never graded)."""
     parts = path.split("/")
-    return len(parts) >= 4 and parts[0] == "labs" and parts[2] == "src"
+    return len(parts) >= 4 and parts[0] == "labs" and parts[2] in ("src", "mytests")
 
 
 def protected(path: str) -> bool:

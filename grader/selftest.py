@@ -196,6 +196,22 @@ def exported_template(tally: Tally, labs) -> dict | None:
         return json.loads((out / "results.json").read_text())
 
 
+CXX_FOLDERS = ("labs", "solutions", "common", "hidden", "grader/tests/adversarial")
+
+
+def code_style(tally: Tally) -> None:
+    """The course's C++ follows .clang-format (Google style, 120 columns)."""
+    files = sorted(str(p.relative_to(ROOT)) for folder in CXX_FOLDERS for suffix in ("*.cpp", "*.hpp", "*.cu", "*.cuh")
+                   for p in (ROOT / folder).rglob(suffix))
+    if not shutil.which("clang-format"):
+        tally.check(False, "clang-format installed (apt-get install clang-format)")
+        return
+    run = _run(["clang-format", "--dry-run", "--Werror"] + files, cwd=ROOT)
+    offenders = sorted({line.split(":", 1)[0] for line in run.stderr.splitlines() if ": error:" in line})
+    tally.check(run.returncode == 0 and files != [], f"C++ code follows .clang-format ({len(files)} files)",
+                "not formatted (clang-format -i FILE): " + " ".join(offenders[:20]))
+
+
 def plots_fit(tally: Tally) -> None:
     """Every PNG the graded trees produced exists and has no text cut off at its edge."""
     try:
@@ -222,11 +238,12 @@ def adversarial_suite(tally: Tally) -> None:
 def run_self_test(install: bool = True) -> int:
     started = time.monotonic()
     tally = Tally()
-    if install and not deps.ensure():
+    if install and not deps.ensure(dependencies=deps.DEPENDENCIES + deps.MAINTAINER_DEPENDENCIES):
         return 2
     env = test_environment(seed=None)
     labs = select_labs([])
     grader_unit_tests(tally)
+    code_style(tally)
     tally.check(classroom.main(["--check"]) == 0, ".github/workflows/classroom.yml matches the labs")
     passing = solution_tree(tally, labs, env)
     sanitized_unit_tests(tally, "sanitize", "ASan + UBSan")

@@ -8,11 +8,11 @@ namespace hpc {
 namespace {
 
 template <typename T>
-::testing::AssertionResult all_close_impl(std::span<const T> actual, std::span<const T> expected,
-                                          double rtol, double atol) {
+::testing::AssertionResult all_close_impl(std::span<const T> actual, std::span<const T> expected, double rtol,
+                                          double atol) {
   if (actual.size() != expected.size()) {
-    return ::testing::AssertionFailure()
-           << "size differs: got " << actual.size() << " elements, expected " << expected.size();
+    return ::testing::AssertionFailure() << "size differs: got " << actual.size() << " elements, expected "
+                                         << expected.size();
   }
   std::size_t bad = 0, first_bad = 0;
   double worst = 0;
@@ -26,21 +26,21 @@ template <typename T>
     }
   }
   if (bad == 0) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << bad << " of " << actual.size() << " elements differ (rtol " << rtol << ", atol " << atol
-         << "); first at index " << first_bad << ": got " << actual[first_bad] << ", expected "
-         << expected[first_bad] << "; worst absolute error " << worst;
+  return ::testing::AssertionFailure() << bad << " of " << actual.size() << " elements differ (rtol " << rtol
+                                       << ", atol " << atol << "); first at index " << first_bad << ": got "
+                                       << actual[first_bad] << ", expected " << expected[first_bad]
+                                       << "; worst absolute error " << worst;
 }
 
 }  // namespace
 
-::testing::AssertionResult all_close(std::span<const double> actual, std::span<const double> expected,
-                                     double rtol, double atol) {
+::testing::AssertionResult all_close(std::span<const double> actual, std::span<const double> expected, double rtol,
+                                     double atol) {
   return all_close_impl(actual, expected, rtol, atol);
 }
 
-::testing::AssertionResult all_close(std::span<const float> actual, std::span<const float> expected,
-                                     double rtol, double atol) {
+::testing::AssertionResult all_close(std::span<const float> actual, std::span<const float> expected, double rtol,
+                                     double atol) {
   return all_close_impl(actual, expected, rtol, atol);
 }
 

@@ -158,9 +158,9 @@ MachineInfo machine_info() {
 
 std::string describe(const MachineInfo& info) {
   std::ostringstream out;
-  out << info.physical_cores << " physical / " << info.logical_cores << " logical cores, "
-      << info.usable_cores << " usable, " << info.openmp_threads << " OpenMP threads, SIMD "
-      << info.simd << ", GPU " << (info.gpu_present ? "yes" : "no");
+  out << info.physical_cores << " physical / " << info.logical_cores << " logical cores, " << info.usable_cores
+      << " usable, " << info.openmp_threads << " OpenMP threads, SIMD " << info.simd << ", GPU "
+      << (info.gpu_present ? "yes" : "no");
   if (info.mpi_ranks > 1) out << ", " << info.mpi_ranks << " MPI ranks";
   return out.str();
 }

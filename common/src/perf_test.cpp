@@ -152,10 +152,10 @@ void expect_speedup_at_least(const PerfTarget& target, const std::function<Measu
   ::testing::Test::RecordProperty("candidate_ms", std::to_string(best.candidate_seconds * 1e3));
 
   std::ostringstream summary;
-  summary << target.id << ": " << target.metric << " " << best_value << " (speedup " << best.speedup
-          << "x on " << best.threads << " thread(s), " << cores << " core(s) counted; baseline "
-          << best.baseline_seconds * 1e3 << " ms, yours " << best.candidate_seconds * 1e3
-          << " ms; best of " << conclusive << " attempt(s), spread " << fixed(100 * best.spread, 0) << "%";
+  summary << target.id << ": " << target.metric << " " << best_value << " (speedup " << best.speedup << "x on "
+          << best.threads << " thread(s), " << cores << " core(s) counted; baseline " << best.baseline_seconds * 1e3
+          << " ms, yours " << best.candidate_seconds * 1e3 << " ms; best of " << conclusive << " attempt(s), spread "
+          << fixed(100 * best.spread, 0) << "%";
   if (best.cpu_ratio > 0) summary << ", " << fixed(best.cpu_ratio) << " cores busy";
   summary << ")";
   std::cout << "[ PERF     ] " << summary.str() << "\n";
@@ -165,9 +165,8 @@ void expect_speedup_at_least(const PerfTarget& target, const std::function<Measu
                   << fixed(min_busy_cores(cores)) << " of the " << cores << " counted";
     return;
   }
-  EXPECT_GE(best_value, target.pass_at)
-      << summary.str() << "\n  required: " << target.metric << " >= " << target.pass_at
-      << " (full points from " << target.top_at << ")";
+  EXPECT_GE(best_value, target.pass_at) << summary.str() << "\n  required: " << target.metric
+                                        << " >= " << target.pass_at << " (full points from " << target.top_at << ")";
 }
 
 }  // namespace hpc

@@ -22,9 +22,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 double time_repeated(const std::function<void()>& fn, int repetitions) {
   const auto start = Clock::now();
@@ -119,8 +117,7 @@ double time_call(const std::function<void()>& fn, double min_seconds) {
   return time_repeated(fn, repetitions_for(seconds_since(start), min_seconds));
 }
 
-Comparison compare_interleaved_samples(const std::function<double(Side, int)>& sample,
-                                       const TimingOptions& options) {
+Comparison compare_interleaved_samples(const std::function<double(Side, int)>& sample, const TimingOptions& options) {
   if (options.pairs < 1) throw std::invalid_argument("compare_interleaved needs at least one pair");
   const bool checked = static_cast<bool>(options.vary);
   if (checked) options.vary(-1);
@@ -163,8 +160,7 @@ Comparison compare_interleaved_samples(const std::function<double(Side, int)>& s
   return result;
 }
 
-Comparison compare_interleaved(const std::function<void()>& baseline,
-                               const std::function<void()>& candidate,
+Comparison compare_interleaved(const std::function<void()>& baseline, const std::function<void()>& candidate,
                                const TimingOptions& options) {
   double candidate_cpu = 0, candidate_wall = 0;
   double other[2] = {0, 0}, wall[2] = {0, 0};  // other processes' CPU seconds and wall seconds, per side

@@ -44,8 +44,8 @@ TEST(Machine, MeasuredParallelismSeesTheCores) {
     // the check is inconclusive. On a quiet machine it stands.
     if (best <= 0.6 * cores) {
       if (const auto busy = hpc::machine_busy_reason(); !busy.empty()) {
-        GTEST_SKIP() << "inconclusive: machine busy (measured parallelism " << std::setprecision(3) << best
-                     << " of " << cores << " cores; " << busy << ")";
+        GTEST_SKIP() << "inconclusive: machine busy (measured parallelism " << std::setprecision(3) << best << " of "
+                     << cores << " cores; " << busy << ")";
       }
     }
     EXPECT_GT(best, 0.6 * cores);

@@ -67,8 +67,8 @@ TEST(MpiTiming, TheSlowestRankSetsTheTime) {
   if (last > 0) {
     if (std::abs(c.speedup - 1.0) > 0.25) {
       if (const auto busy = busy_on_any_rank(); !busy.empty()) {
-        GTEST_SKIP() << "inconclusive: machine busy (measured speedup " << std::setprecision(3) << c.speedup
-                     << "; " << busy << ")";
+        GTEST_SKIP() << "inconclusive: machine busy (measured speedup " << std::setprecision(3) << c.speedup << "; "
+                     << busy << ")";
       }
     }
     EXPECT_NEAR(c.speedup, 1.0, 0.25);
@@ -90,8 +90,8 @@ TEST(MpiTiming, MeasuredParallelismIsBetweenOneAndTheRanks) {
   if (world_size() == 2 && cores >= 2) {
     if (p <= 1.3) {
       if (const auto busy = busy_on_any_rank(); !busy.empty()) {
-        GTEST_SKIP() << "inconclusive: machine busy (measured parallelism " << std::setprecision(3) << p << "; "
-                     << busy << ")";
+        GTEST_SKIP() << "inconclusive: machine busy (measured parallelism " << std::setprecision(3) << p << "; " << busy
+                     << ")";
       }
     }
     EXPECT_GT(p, 1.3);

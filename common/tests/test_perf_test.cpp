@@ -31,21 +31,30 @@ hpc::Measurement with_speedup(double speedup, int threads = 1) {
 
 TEST(ExpectSpeedup, PassesAndStopsAtTheTopStep) {
   int calls = 0;
-  hpc::expect_speedup_at_least(kSpeedup, [&] { ++calls; return with_speedup(5.0); });
+  hpc::expect_speedup_at_least(kSpeedup, [&] {
+    ++calls;
+    return with_speedup(5.0);
+  });
   EXPECT_EQ(calls, 1);
 }
 
 TEST(ExpectSpeedup, RetriesBelowTheTopStepAndKeepsTheBest) {
   int calls = 0;
-  hpc::expect_speedup_at_least(kSpeedup, [&] { ++calls; return with_speedup(calls == 2 ? 3.0 : 2.5); });
+  hpc::expect_speedup_at_least(kSpeedup, [&] {
+    ++calls;
+    return with_speedup(calls == 2 ? 3.0 : 2.5);
+  });
   EXPECT_EQ(calls, hpc::kMaxPerfAttempts);
 }
 
 TEST(ExpectSpeedup, FailsWithMeasuredAndRequired) {
   int calls = 0;
-  EXPECT_NONFATAL_FAILURE(
-      hpc::expect_speedup_at_least(kSpeedup, [&] { ++calls; return with_speedup(1.5); }),
-      "required: speedup >= 2");
+  EXPECT_NONFATAL_FAILURE(hpc::expect_speedup_at_least(kSpeedup,
+                                                       [&] {
+                                                         ++calls;
+                                                         return with_speedup(1.5);
+                                                       }),
+                          "required: speedup >= 2");
   EXPECT_EQ(calls, hpc::kMaxPerfAttempts);
 }
 

@@ -50,9 +50,16 @@ TEST(CompareInterleaved, SameFunctionMeasuresOneX) {
 
 TEST(CompareInterleaved, CallsEachSideInTurn) {
   int baseline_calls = 0, candidate_calls = 0;
-  hpc::compare_interleaved([&] { ++baseline_calls; hpc::spin_for(0.001); },
-                           [&] { ++candidate_calls; hpc::spin_for(0.001); },
-                           {.pairs = 3, .warmup_calls = 1, .min_sample_seconds = 0});
+  hpc::compare_interleaved(
+      [&] {
+        ++baseline_calls;
+        hpc::spin_for(0.001);
+      },
+      [&] {
+        ++candidate_calls;
+        hpc::spin_for(0.001);
+      },
+      {.pairs = 3, .warmup_calls = 1, .min_sample_seconds = 0});
   // warm-up + calibration + one call per pair, for each side
   EXPECT_EQ(baseline_calls, 1 + 1 + 3);
   EXPECT_EQ(candidate_calls, 1 + 1 + 3);
@@ -64,7 +71,12 @@ TEST(CompareInterleaved, RejectsZeroPairs) {
 
 TEST(TimeCall, RepeatsFastFunctionsUntilTheSampleIsLongEnough) {
   int calls = 0;
-  const double t = hpc::time_call([&] { ++calls; hpc::spin_for(0.0001); }, 0.005);
+  const double t = hpc::time_call(
+      [&] {
+        ++calls;
+        hpc::spin_for(0.0001);
+      },
+      0.005);
   if (const auto busy = busy_if_missed(near(t, 0.0001, 0.00005)); !busy.empty()) {
     GTEST_SKIP() << "inconclusive: machine busy (" << busy << "; measured " << t << " s)";
   }

@@ -10,9 +10,9 @@
 
 namespace hpc {
 
-::testing::AssertionResult all_close(std::span<const double> actual, std::span<const double> expected,
-                                     double rtol, double atol);
-::testing::AssertionResult all_close(std::span<const float> actual, std::span<const float> expected,
-                                     double rtol, double atol);
+::testing::AssertionResult all_close(std::span<const double> actual, std::span<const double> expected, double rtol,
+                                     double atol);
+::testing::AssertionResult all_close(std::span<const float> actual, std::span<const float> expected, double rtol,
+                                     double atol);
 
 }  // namespace hpc

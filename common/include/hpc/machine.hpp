@@ -14,7 +14,7 @@ struct MachineInfo {
   int openmp_threads = 1;  // omp_get_max_threads(): OMP_NUM_THREADS or the default
   std::string simd;        // widest vector extension this binary may use: avx512, avx2, sse4.2, ...
   bool gpu_present = false;
-  int mpi_ranks = 1;       // ranks in this MPI job (from the launcher's environment), 1 outside MPI
+  int mpi_ranks = 1;  // ranks in this MPI job (from the launcher's environment), 1 outside MPI
 };
 
 MachineInfo machine_info();

@@ -47,11 +47,11 @@ struct Measurement {
   double baseline_seconds = 0;
   double candidate_seconds = 0;
   double spread = 0;
-  double parallelism = 0;  // measured_parallelism(threads) next to this measurement; 0: not measured
-  double cpu_ratio = 0;    // the candidate's CPU time over wall time (0: not measured)
-  bool complete = true;    // false: the time budget cut the comparison short
-  int wrong_pair = -1;     // checked timing: a timed call of the candidate returned a wrong result
-  double other_cores = -1; // cores other processes kept busy during the measurement (-1: not measured)
+  double parallelism = 0;   // measured_parallelism(threads) next to this measurement; 0: not measured
+  double cpu_ratio = 0;     // the candidate's CPU time over wall time (0: not measured)
+  bool complete = true;     // false: the time budget cut the comparison short
+  int wrong_pair = -1;      // checked timing: a timed call of the candidate returned a wrong result
+  double other_cores = -1;  // cores other processes kept busy during the measurement (-1: not measured)
 
   static Measurement of(const Comparison& comparison, int threads = 1);
 };
@@ -63,11 +63,11 @@ int counted_cores();
 // what a busy machine gives now: such a measurement is inconclusive instead.
 double parallel_denominator(const Measurement& measurement);
 
-inline constexpr double kMaxSpread = 0.5;        // timings spreading more are noise, not a measurement
-inline constexpr double kMaxEfficiency = 1.3;    // above it an efficiency is a measurement error
-inline constexpr double kMinParallelShare = 0.8; // measured parallelism below this share of the cores: busy
-inline constexpr double kMinBusyShare = 0.5;     // a parallel candidate keeps >= 1 + this * (cores - 1) busy
-inline constexpr double kMaxOtherCores = 0.3;    // other processes busier than this during an attempt: busy
+inline constexpr double kMaxSpread = 0.5;         // timings spreading more are noise, not a measurement
+inline constexpr double kMaxEfficiency = 1.3;     // above it an efficiency is a measurement error
+inline constexpr double kMinParallelShare = 0.8;  // measured parallelism below this share of the cores: busy
+inline constexpr double kMinBusyShare = 0.5;      // a parallel candidate keeps >= 1 + this * (cores - 1) busy
+inline constexpr double kMaxOtherCores = 0.3;     // other processes busier than this during an attempt: busy
 
 // Why a measurement is inconclusive, or "" when it can be graded.
 std::string inconclusive_reason(const PerfTarget& target, const Measurement& measurement);
@@ -75,7 +75,7 @@ std::string inconclusive_reason(const PerfTarget& target, const Measurement& mea
 // The value a target's metric takes for a measurement.
 double metric_value(const PerfTarget& target, const Measurement& measurement);
 
-inline constexpr int kMaxPerfAttempts = 3;        // conclusive attempts
+inline constexpr int kMaxPerfAttempts = 3;          // conclusive attempts
 inline constexpr int kMaxInconclusiveAttempts = 4;  // more, after pauses of 1, 2, 4 s, before giving up
 
 void expect_speedup_at_least(const PerfTarget& target, const std::function<Measurement()>& measure);

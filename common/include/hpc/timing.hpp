@@ -36,8 +36,8 @@ struct Comparison {
   double candidate_seconds = 0;  // median time of one candidate call
   double spread = 0;             // (max - min) / median of the per-pair ratios: the noise seen
   int pairs = 0;
-  bool complete = true;          // false: the time budget ran out before the minimum of pairs
-  int wrong_pair = -1;           // checked timing: the first pair whose candidate output was wrong
+  bool complete = true;            // false: the time budget ran out before the minimum of pairs
+  int wrong_pair = -1;             // checked timing: the first pair whose candidate output was wrong
   double candidate_cpu_ratio = 0;  // CPU time of this process and its children over wall time during
                                    // the candidate's samples: the cores it kept busy (0: not measured)
   double other_cores = -1;         // the most cores other processes kept busy during either side's
@@ -52,8 +52,7 @@ double cpu_seconds_of_process_tree();
 double time_call(const std::function<void()>& fn, double min_seconds);
 
 // Interleaved comparison of `candidate` against `baseline` (see the file comment).
-Comparison compare_interleaved(const std::function<void()>& baseline,
-                               const std::function<void()>& candidate,
+Comparison compare_interleaved(const std::function<void()>& baseline, const std::function<void()>& candidate,
                                const TimingOptions& options = {});
 
 // The interleaving and statistics of compare_interleaved, for callers that take a sample their own

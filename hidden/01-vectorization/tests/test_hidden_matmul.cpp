@@ -19,7 +19,7 @@ TEST(HiddenMatmul, ZeroBlocksStayExactlyZero) {
     for (std::size_t k = 0; k < n / 2; ++k) a[i * n + k] = 0.0;  // left half of A is zero
   }
   for (std::size_t k = n / 2; k < n; ++k) {
-    for (std::size_t j = 0; j < n; ++j) b[k * n + j] = 0.0;      // bottom half of B is zero
+    for (std::size_t j = 0; j < n; ++j) b[k * n + j] = 0.0;  // bottom half of B is zero
   }
   std::vector<double> c(n * n, 1.0);
   hpc::lab01::matmul(a, b, c, n);

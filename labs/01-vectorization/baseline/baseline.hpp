@@ -17,8 +17,8 @@
 namespace hpc::lab01::baseline {
 
 void matmul(std::span<const double> a, std::span<const double> b, std::span<double> c, std::size_t n);
-void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out,
-                        std::size_t n, std::size_t m, std::size_t d);
+void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out, std::size_t n,
+                        std::size_t m, std::size_t d);
 void mandelbrot(const MandelbrotGrid& grid, std::span<int> iterations);
 double estimate_pi(std::uint64_t samples, std::uint64_t seed);
 Summary describe(std::span<const double> data);

@@ -32,8 +32,7 @@ Image convolve2d(const Image& image, const Image& kernel, ConvolutionMode mode) 
           // image row (i + row_offset - u), as a signed index that may fall outside
           const auto r = static_cast<long long>(i + row_offset) - static_cast<long long>(u);
           const auto c = static_cast<long long>(j + col_offset) - static_cast<long long>(v);
-          if (r >= 0 && c >= 0 && r < static_cast<long long>(image.rows) &&
-              c < static_cast<long long>(image.cols)) {
+          if (r >= 0 && c >= 0 && r < static_cast<long long>(image.rows) && c < static_cast<long long>(image.cols)) {
             sum += image.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c)) * kernel.at(u, v);
           }
         }

@@ -7,8 +7,8 @@ namespace hpc::lab01::baseline {
 
 // One pair at a time with a temporary difference vector: the shape of a Python loop calling
 // numpy.linalg.norm(x[i] - y[j]) — an allocation and three passes per pair.
-void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out,
-                        std::size_t n, std::size_t m, std::size_t d) {
+void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out, std::size_t n,
+                        std::size_t m, std::size_t d) {
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < m; ++j) {
       std::vector<double> diff(d);

@@ -6,8 +6,7 @@ namespace hpc::lab01::baseline {
 void mandelbrot(const MandelbrotGrid& grid, std::span<int> iterations) {
   for (std::size_t row = 0; row < grid.height; ++row) {
     for (std::size_t col = 0; col < grid.width; ++col) {
-      iterations[row * grid.width + col] =
-          escape_time(pixel_x(grid, col), pixel_y(grid, row), grid.max_iterations);
+      iterations[row * grid.width + col] = escape_time(pixel_x(grid, col), pixel_y(grid, row), grid.max_iterations);
     }
   }
 }

@@ -16,14 +16,14 @@ extern "C" void openblas_set_num_threads(int);
 namespace {
 
 struct Operands {
-  explicit Operands(std::size_t n)
-      : a(hpc::random_doubles(n * n, 1)), b(hpc::random_doubles(n * n, 2)), c(n * n) {}
+  explicit Operands(std::size_t n) : a(hpc::random_doubles(n * n, 1)), b(hpc::random_doubles(n * n, 2)), c(n * n) {}
   std::vector<double> a, b, c;
 };
 
 void report_flops(benchmark::State& state, std::size_t n) {
-  state.counters["GFLOP/s"] = benchmark::Counter(2.0 * static_cast<double>(n * n * n) * static_cast<double>(state.iterations()) * 1e-9,
-                                                 benchmark::Counter::kIsRate);
+  state.counters["GFLOP/s"] =
+      benchmark::Counter(2.0 * static_cast<double>(n * n * n) * static_cast<double>(state.iterations()) * 1e-9,
+                         benchmark::Counter::kIsRate);
   state.counters["n"] = static_cast<double>(n);
 }
 

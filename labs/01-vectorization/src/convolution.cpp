@@ -5,8 +5,7 @@
 
 namespace hpc::lab01 {
 
-Image convolve2d([[maybe_unused]] const Image& image, [[maybe_unused]] const Image& kernel,
-                 [[maybe_unused]] ConvolutionMode mode) {
+Image convolve2d(const Image& image, const Image& kernel, ConvolutionMode mode) {
   // TODO(student): the convolution defined in the header, without a bounds check per tap:
   //  - for 'same', copy the image into a zero-padded buffer (kr / 2 rows on top, kc / 2 columns
   //    on the left, the rest of kr - 1 / kc - 1 below / right), then it is a 'valid' convolution;

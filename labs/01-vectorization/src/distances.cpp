@@ -5,9 +5,8 @@
 
 namespace hpc::lab01 {
 
-void pairwise_distances([[maybe_unused]] std::span<const double> x, [[maybe_unused]] std::span<const double> y,
-                        [[maybe_unused]] std::span<double> out, [[maybe_unused]] std::size_t n,
-                        [[maybe_unused]] std::size_t m, [[maybe_unused]] std::size_t d) {
+void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out, std::size_t n,
+                        std::size_t m, std::size_t d) {
   // TODO(student): out[i * m + j] = ||x_i - y_j||.
   //  - Use ||x - y||^2 = ||x||^2 + ||y||^2 - 2 x.y: precompute the squared norms once, then the
   //    dot products form one matrix product X Y^T — compute it with a contiguous inner loop

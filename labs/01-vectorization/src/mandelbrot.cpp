@@ -5,7 +5,7 @@
 
 namespace hpc::lab01 {
 
-void mandelbrot([[maybe_unused]] const MandelbrotGrid& grid, [[maybe_unused]] std::span<int> iterations) {
+void mandelbrot(const MandelbrotGrid& grid, std::span<int> iterations) {
   // TODO(student): fill iterations[row * width + col] with
   //   escape_time(pixel_x(grid, col), pixel_y(grid, row), grid.max_iterations)
   // for every pixel, in parallel with `#pragma omp parallel for` over the rows.

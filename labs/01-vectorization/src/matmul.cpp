@@ -5,8 +5,7 @@
 
 namespace hpc::lab01 {
 
-void matmul([[maybe_unused]] std::span<const double> a, [[maybe_unused]] std::span<const double> b,
-            [[maybe_unused]] std::span<double> c, [[maybe_unused]] std::size_t n) {
+void matmul(std::span<const double> a, std::span<const double> b, std::span<double> c, std::size_t n) {
   // TODO(student): compute C = A * B (n x n, row-major); C must be fully overwritten.
   //  1. Correct first: reorder the loops to i-k-j so the inner loop walks B and C along rows.
   //  2. Block the loops (tiles of C, A and B that fit in L1/L2) so data is reused from cache.

@@ -5,8 +5,7 @@
 
 namespace hpc::lab01 {
 
-double estimate_pi([[maybe_unused]] std::uint64_t samples, [[maybe_unused]] std::uint64_t seed,
-                   [[maybe_unused]] int threads) {
+double estimate_pi(std::uint64_t samples, std::uint64_t seed, int threads) {
   // TODO(student): split the samples over `threads` OpenMP threads exactly as the header says:
   // stream t = Rng::stream(seed, t) draws samples*t/threads .. samples*(t+1)/threads points,
   // counted with count_hits(). Add the hit counts with an OpenMP reduction (no shared counter,

@@ -5,7 +5,7 @@
 
 namespace hpc::lab01 {
 
-PartialMoments merge([[maybe_unused]] const PartialMoments& a, [[maybe_unused]] const PartialMoments& b) {
+PartialMoments merge(const PartialMoments& a, const PartialMoments& b) {
   // TODO(student): the exact merge of two partial moments (Chan et al.; Pebay 2008, eq. 3.1),
   // with n = na + nb and delta = b.mean - a.mean:
   //   mean = a.mean + delta * nb / n
@@ -17,7 +17,7 @@ PartialMoments merge([[maybe_unused]] const PartialMoments& a, [[maybe_unused]] 
   hpc::todo("merge");
 }
 
-Summary describe([[maybe_unused]] std::span<const double> data) {
+Summary describe(std::span<const double> data) {
   // TODO(student): one pass, in parallel. Each OpenMP thread summarises its share (e.g. blocks of
   // a few hundred values: the block's moments computed directly, then merge()d), then merge the
   // threads' results. Turn the merged moments into a Summary (see the header for the formulas).
@@ -25,16 +25,14 @@ Summary describe([[maybe_unused]] std::span<const double> data) {
   hpc::todo("describe");
 }
 
-std::vector<double> percentiles([[maybe_unused]] std::span<const double> data,
-                                [[maybe_unused]] std::span<const double> q) {
+std::vector<double> percentiles(std::span<const double> data, std::span<const double> q) {
   // TODO(student): numpy's linear interpolation: h = (n - 1) q / 100, the value at rank floor(h)
   // plus (h - floor(h)) times the gap to the next rank. Use std::nth_element, not a full sort.
   // Throw std::invalid_argument for empty data or q outside [0, 100].
   hpc::todo("percentiles");
 }
 
-std::vector<double> correlation_matrix([[maybe_unused]] std::span<const double> data,
-                                       [[maybe_unused]] std::size_t rows, [[maybe_unused]] std::size_t cols) {
+std::vector<double> correlation_matrix(std::span<const double> data, std::size_t rows, std::size_t cols) {
   // TODO(student): centre and scale every column once (z = (x - mean) / ||x - mean||), then
   // corr = Z^T Z; accumulate it row by row of Z so the inner loop is contiguous.
   // Throw std::invalid_argument when rows < 2.

@@ -33,15 +33,17 @@ TEST(ConvolutionPerf, SameModeSpeedupOverTheDefinition) {
         [&] { expected = hpc::lab01::baseline::convolve2d(image, kernel, ConvolutionMode::same); },
         [&] { got = hpc::lab01::convolve2d(image, kernel, ConvolutionMode::same); },
         {.pairs = 5,
-         .vary = [&](int) {
-           ++draw;
-           refill(image.pixels, hpc::test_seed() + 2 * draw + 2);
-           refill(kernel.pixels, hpc::test_seed() + 2 * draw + 3);
-         },
-         .same = [&] {
-           return got.rows == expected.rows && got.cols == expected.cols &&
-                  static_cast<bool>(hpc::all_close(got.pixels, expected.pixels, 1e-12, 1e-12));
-         }}));
+         .vary =
+             [&](int) {
+               ++draw;
+               refill(image.pixels, hpc::test_seed() + 2 * draw + 2);
+               refill(kernel.pixels, hpc::test_seed() + 2 * draw + 3);
+             },
+         .same =
+             [&] {
+               return got.rows == expected.rows && got.cols == expected.cols &&
+                      static_cast<bool>(hpc::all_close(got.pixels, expected.pixels, 1e-12, 1e-12));
+             }}));
   });
 }
 

@@ -39,11 +39,12 @@ TEST(DistancesPerf, SpeedupOverThePairByPairLoopOnOneThread) {
         [&] { hpc::lab01::baseline::pairwise_distances(x, y, expected, n, m, d); },
         [&] { hpc::lab01::pairwise_distances(x, y, out, n, m, d); },
         {.pairs = 7,
-         .vary = [&](int) {
-           ++draw;
-           refill(x, hpc::test_seed() + 2 * draw + 2);
-           refill(y, hpc::test_seed() + 2 * draw + 3);
-         },
+         .vary =
+             [&](int) {
+               ++draw;
+               refill(x, hpc::test_seed() + 2 * draw + 2);
+               refill(y, hpc::test_seed() + 2 * draw + 3);
+             },
          .same = [&] { return static_cast<bool>(hpc::all_close(out, expected, 1e-9, 1e-6)); }}));
   });
 }

@@ -28,19 +28,20 @@ TEST(MandelbrotPerf, ParallelEfficiency) {
   // The cores the grader counts, not omp_get_max_threads(): code under test can lower that.
   const int threads = hpc::counted_cores();
   hpc::expect_speedup_at_least(hpc::lab01::targets::mandelbrot_efficiency, [&] {
-    return hpc::Measurement::of(
-        hpc::compare_interleaved([&] { hpc::lab01::baseline::mandelbrot(grid, expected); },
-                                 [&] { hpc::lab01::mandelbrot(grid, got); },
-                                 {.pairs = 7,
-                                  .vary = [&](int) {
-                                    ++draw;
-                                    const double shift = 0.01 * pixel * draw;
-                                    grid.x_min = first.x_min + shift;
-                                    grid.x_max = first.x_max + shift;
-                                    grid.max_iterations = first.max_iterations + draw % 16 + 1;
-                                  },
-                                  .same = [&] { return got == expected; }}),
-        threads);
+    return hpc::Measurement::of(hpc::compare_interleaved([&] { hpc::lab01::baseline::mandelbrot(grid, expected); },
+                                                         [&] { hpc::lab01::mandelbrot(grid, got); },
+                                                         {.pairs = 7,
+                                                          .vary =
+                                                              [&](int) {
+                                                                ++draw;
+                                                                const double shift = 0.01 * pixel * draw;
+                                                                grid.x_min = first.x_min + shift;
+                                                                grid.x_max = first.x_max + shift;
+                                                                grid.max_iterations =
+                                                                    first.max_iterations + draw % 16 + 1;
+                                                              },
+                                                          .same = [&] { return got == expected; }}),
+                                threads);
   });
 }
 

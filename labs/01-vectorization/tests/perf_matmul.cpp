@@ -64,12 +64,14 @@ TEST(MatmulPerf, SpeedupOverTheNaiveLoopOnOneThread) {
     return hpc::Measurement::of(hpc::compare_interleaved(
         [&] { hpc::lab01::baseline::matmul(a, b, expected, n); }, [&] { hpc::lab01::matmul(a, b, c, n); },
         // the naive loop takes seconds: few, long pairs
-        {.pairs = 3, .warmup_calls = 0,
-         .vary = [&](int) {
-           ++draw;
-           refill(a, hpc::test_seed() + 2 * draw + 2);
-           refill(b, hpc::test_seed() + 2 * draw + 3);
-         },
+        {.pairs = 3,
+         .warmup_calls = 0,
+         .vary =
+             [&](int) {
+               ++draw;
+               refill(a, hpc::test_seed() + 2 * draw + 2);
+               refill(b, hpc::test_seed() + 2 * draw + 3);
+             },
          .same = [&] { return within_rounding_bound(a, b, c, expected, n); }}));
   });
 }

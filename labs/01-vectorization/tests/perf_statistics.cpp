@@ -40,11 +40,11 @@ TEST(StatisticsPerf, DescribeSpeedupOverTwoPasses) {
   // earlier attempt), and every timed call's summary compared with the baseline's.
   std::uint64_t draw = 0;
   hpc::expect_speedup_at_least(hpc::lab01::targets::statistics_speedup, [&] {
-    return hpc::Measurement::of(hpc::compare_interleaved(
-        [&] { expected = lab::baseline::describe(data); }, [&] { got = lab::describe(data); },
-        {.pairs = 7,
-         .vary = [&](int) { refill(data, hpc::test_seed() + ++draw); },
-         .same = [&] { return summaries_close(got, expected, 1e-9); }}));
+    return hpc::Measurement::of(
+        hpc::compare_interleaved([&] { expected = lab::baseline::describe(data); }, [&] { got = lab::describe(data); },
+                                 {.pairs = 7,
+                                  .vary = [&](int) { refill(data, hpc::test_seed() + ++draw); },
+                                  .same = [&] { return summaries_close(got, expected, 1e-9); }}));
   });
 }
 

@@ -16,7 +16,8 @@ lab::Image random_image(std::size_t rows, std::size_t cols, std::uint64_t seed) 
 }
 
 // (image rows, image cols, kernel rows, kernel cols): odd, even and non-square kernels.
-class ConvolutionShape : public ::testing::TestWithParam<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>> {};
+class ConvolutionShape
+    : public ::testing::TestWithParam<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>> {};
 
 TEST_P(ConvolutionShape, ValidAndSameMatchTheDefinition) {
   const auto [rows, cols, kr, kc] = GetParam();

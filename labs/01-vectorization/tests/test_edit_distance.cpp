@@ -66,8 +66,8 @@ TEST(EditDistance, UsesMemoryLinearInTheShorterString) {
     tracking = false;
     EXPECT_GT(distance, 0u);
     EXPECT_LE(bytes_allocated.load(), allowed)
-        << "allocated " << bytes_allocated.load() << " bytes for strings of " << a->size() << " and "
-        << b->size() << " characters; O(min(m, n)) allows " << allowed;
+        << "allocated " << bytes_allocated.load() << " bytes for strings of " << a->size() << " and " << b->size()
+        << " characters; O(min(m, n)) allows " << allowed;
   }
 }
 

@@ -32,8 +32,13 @@ TEST(Mandelbrot, AwkwardShapes) {
 }
 
 TEST(Mandelbrot, ZoomedWindow) {
-  const MandelbrotGrid grid{.width = 160, .height = 120, .x_min = -0.75, .x_max = -0.74,
-                            .y_min = 0.10, .y_max = 0.11, .max_iterations = 1000};
+  const MandelbrotGrid grid{.width = 160,
+                            .height = 120,
+                            .x_min = -0.75,
+                            .x_max = -0.74,
+                            .y_min = 0.10,
+                            .y_max = 0.11,
+                            .max_iterations = 1000};
   EXPECT_EQ(count_differences(grid), 0u);
 }
 

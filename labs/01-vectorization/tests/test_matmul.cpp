@@ -35,7 +35,9 @@ TEST_P(MatmulSize, MatchesTheProductWithinTheRoundingBound) {
   std::size_t bad = 0;
   for (std::size_t i = 0; i < n * n; ++i) {
     if (!(std::abs(c[i] - expected[i]) <= 3 * eps * static_cast<double>(n) * bound[i])) {
-      if (bad++ == 0) ADD_FAILURE() << "n=" << n << ": C(" << i / n << ", " << i % n << ") = " << c[i] << ", expected " << expected[i];
+      if (bad++ == 0)
+        ADD_FAILURE() << "n=" << n << ": C(" << i / n << ", " << i % n << ") = " << c[i] << ", expected "
+                      << expected[i];
     }
   }
   EXPECT_EQ(bad, 0u) << "elements outside the rounding bound, n=" << n;

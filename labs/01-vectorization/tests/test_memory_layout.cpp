@@ -77,7 +77,8 @@ TEST(MemoryLayout, IntegerBoundariesAreExact) {
 }
 
 TEST(MemoryLayout, RealColumnsNarrowOnlyWhenExact) {
-  EXPECT_TRUE(std::holds_alternative<std::vector<float>>(lab::narrowest_real_column(std::vector<double>{0.5, -2, 1e10})));
+  EXPECT_TRUE(
+      std::holds_alternative<std::vector<float>>(lab::narrowest_real_column(std::vector<double>{0.5, -2, 1e10})));
   EXPECT_TRUE(std::holds_alternative<std::vector<double>>(lab::narrowest_real_column(std::vector<double>{0.5, 0.1})));
   EXPECT_TRUE(std::holds_alternative<std::vector<double>>(lab::narrowest_real_column(std::vector<double>{1e300})));
   const auto with_nan = lab::narrowest_real_column(std::vector<double>{1.0, std::nan("")});

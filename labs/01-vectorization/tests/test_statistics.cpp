@@ -89,7 +89,8 @@ TEST(Statistics, PercentilesMatchSorting) {
 }
 
 TEST(Statistics, CorrelationMatrixMatchesPairwiseFormula) {
-  for (const auto& [rows, cols] : std::vector<std::pair<std::size_t, std::size_t>>{{2, 1}, {10, 3}, {1000, 17}, {5000, 40}}) {
+  for (const auto& [rows, cols] :
+       std::vector<std::pair<std::size_t, std::size_t>>{{2, 1}, {10, 3}, {1000, 17}, {5000, 40}}) {
     auto data = hpc::random_doubles(rows * cols, hpc::test_seed() + rows);
     // Correlate the columns: column c gets a share of column 0.
     for (std::size_t r = 0; r < rows; ++r) {

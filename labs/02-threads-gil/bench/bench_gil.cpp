@@ -41,10 +41,30 @@ void BM_Counter(benchmark::State& state) {
   // The racy counter's result shows the updates it lost; the others' show 0.
   state.counters["lost_updates"] = static_cast<double>(threads * kIncrements - total);
 }
-BENCHMARK(BM_Counter<baseline::count_racy>)->Name("Counter/racy")->Arg(2)->Arg(4)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Counter<count_with_atomic>)->Name("Counter/atomic")->Arg(2)->Arg(4)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Counter<count_with_mutex>)->Name("Counter/mutex")->Arg(2)->Arg(4)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Counter<count_with_partial_sums>)->Name("Counter/partial_sums")->Arg(2)->Arg(4)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Counter<baseline::count_racy>)
+    ->Name("Counter/racy")
+    ->Arg(2)
+    ->Arg(4)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Counter<count_with_atomic>)
+    ->Name("Counter/atomic")
+    ->Arg(2)
+    ->Arg(4)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Counter<count_with_mutex>)
+    ->Name("Counter/mutex")
+    ->Arg(2)
+    ->Arg(4)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Counter<count_with_partial_sums>)
+    ->Name("Counter/partial_sums")
+    ->Arg(2)
+    ->Arg(4)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

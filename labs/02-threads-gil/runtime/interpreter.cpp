@@ -68,20 +68,42 @@ std::int64_t Interpreter::run(const Program& program) {
     std::optional<BytecodeSection> section;
     if (!may_release) section.emplace(in_bytecode_, max_in_bytecode_);
     switch (ins.op) {
-      case Op::push: stack.push_back(ins.arg); break;
-      case Op::load: stack.push_back(local(ins.arg)); break;
-      case Op::store: local(ins.arg) = pop(); break;
-      case Op::add: { const auto b = pop(), a = pop(); stack.push_back(a + b); break; }
-      case Op::sub: { const auto b = pop(), a = pop(); stack.push_back(a - b); break; }
-      case Op::mul: { const auto b = pop(), a = pop(); stack.push_back(a * b); break; }
+      case Op::push:
+        stack.push_back(ins.arg);
+        break;
+      case Op::load:
+        stack.push_back(local(ins.arg));
+        break;
+      case Op::store:
+        local(ins.arg) = pop();
+        break;
+      case Op::add: {
+        const auto b = pop(), a = pop();
+        stack.push_back(a + b);
+        break;
+      }
+      case Op::sub: {
+        const auto b = pop(), a = pop();
+        stack.push_back(a - b);
+        break;
+      }
+      case Op::mul: {
+        const auto b = pop(), a = pop();
+        stack.push_back(a * b);
+        break;
+      }
       case Op::mod: {
         const auto b = pop(), a = pop();
         if (b == 0) throw std::runtime_error("bytecode divided by zero");
         stack.push_back(a % b);
         break;
       }
-      case Op::jump: pc = static_cast<std::size_t>(ins.arg); break;
-      case Op::jump_if_zero: if (pop() == 0) pc = static_cast<std::size_t>(ins.arg); break;
+      case Op::jump:
+        pc = static_cast<std::size_t>(ins.arg);
+        break;
+      case Op::jump_if_zero:
+        if (pop() == 0) pc = static_cast<std::size_t>(ins.arg);
+        break;
       case Op::sleep_us: {
         GilRelease unlocked(gil_);
         std::this_thread::sleep_for(std::chrono::microseconds(ins.arg));
@@ -105,7 +127,8 @@ std::int64_t Interpreter::run(const Program& program) {
         stack.push_back(natives_[static_cast<std::size_t>(ins.arg)](gil_, x));
         break;
       }
-      case Op::halt: return stack.empty() ? 0 : stack.back();
+      case Op::halt:
+        return stack.empty() ? 0 : stack.back();
     }
   }
 }
@@ -113,15 +136,27 @@ std::int64_t Interpreter::run(const Program& program) {
 Program cpu_bound_program(std::int64_t iterations) {
   // locals: 0 = i (counts down to 0), 1 = acc
   return {
-      /* 0 */ {Op::push, iterations}, {Op::store, 0},
-      /* 2 */ {Op::push, 0},          {Op::store, 1},
-      /* 4 */ {Op::load, 0},          {Op::jump_if_zero, 19},  // loop while i != 0
-      /* 6 */ {Op::load, 1},          {Op::push, 31},  {Op::mul},
-      /* 9 */ {Op::load, 0},          {Op::add},
-      /* 11 */ {Op::push, 1000003},   {Op::mod},       {Op::store, 1},  // acc = (acc*31 + i) % p
-      /* 14 */ {Op::load, 0},         {Op::push, 1},   {Op::sub},  {Op::store, 0},  // i -= 1
+      /* 0 */ {Op::push, iterations},
+      {Op::store, 0},
+      /* 2 */ {Op::push, 0},
+      {Op::store, 1},
+      /* 4 */ {Op::load, 0},
+      {Op::jump_if_zero, 19},  // loop while i != 0
+      /* 6 */ {Op::load, 1},
+      {Op::push, 31},
+      {Op::mul},
+      /* 9 */ {Op::load, 0},
+      {Op::add},
+      /* 11 */ {Op::push, 1000003},
+      {Op::mod},
+      {Op::store, 1},  // acc = (acc*31 + i) % p
+      /* 14 */ {Op::load, 0},
+      {Op::push, 1},
+      {Op::sub},
+      {Op::store, 0},  // i -= 1
       /* 18 */ {Op::jump, 4},
-      /* 19 */ {Op::load, 1},         {Op::halt},
+      /* 19 */ {Op::load, 1},
+      {Op::halt},
   };
 }
 
@@ -133,12 +168,18 @@ std::int64_t cpu_bound_result(std::int64_t iterations) {
 
 Program io_bound_program(std::int64_t requests, std::int64_t wait_us) {
   return {
-      /* 0 */ {Op::push, requests}, {Op::store, 0},
-      /* 2 */ {Op::load, 0},        {Op::jump_if_zero, 10},
+      /* 0 */ {Op::push, requests},
+      {Op::store, 0},
+      /* 2 */ {Op::load, 0},
+      {Op::jump_if_zero, 10},
       /* 4 */ {Op::sleep_us, wait_us},
-      /* 5 */ {Op::load, 0},        {Op::push, 1}, {Op::sub}, {Op::store, 0},
+      /* 5 */ {Op::load, 0},
+      {Op::push, 1},
+      {Op::sub},
+      {Op::store, 0},
       /* 9 */ {Op::jump, 2},
-      /* 10 */ {Op::push, requests}, {Op::halt},  // the number of requests served
+      /* 10 */ {Op::push, requests},
+      {Op::halt},  // the number of requests served
   };
 }
 

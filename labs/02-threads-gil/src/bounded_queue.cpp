@@ -8,7 +8,7 @@ namespace hpc::lab02 {
 
 BoundedQueue::BoundedQueue(std::size_t capacity) : capacity_(capacity == 0 ? 1 : capacity) {}
 
-bool BoundedQueue::push([[maybe_unused]] std::int64_t item) {
+bool BoundedQueue::push(std::int64_t item) {
   // TODO(student): lock mutex_; wait on not_full_ until closed_ or there is room; return false if
   // closed_; else append the item, unlock and notify one waiter on not_empty_. Never spin.
   hpc::todo("BoundedQueue::push");

@@ -5,17 +5,17 @@
 
 namespace hpc::lab02 {
 
-std::int64_t count_with_atomic([[maybe_unused]] int threads, [[maybe_unused]] std::int64_t increments) {
+std::int64_t count_with_atomic(int threads, std::int64_t increments) {
   // TODO(student): `threads` std::threads each fetch_add(1) `increments` times on one std::atomic.
   hpc::todo("count_with_atomic");
 }
 
-std::int64_t count_with_mutex([[maybe_unused]] int threads, [[maybe_unused]] std::int64_t increments) {
+std::int64_t count_with_mutex(int threads, std::int64_t increments) {
   // TODO(student): the same with a plain integer guarded by a std::mutex (lock per increment).
   hpc::todo("count_with_mutex");
 }
 
-std::int64_t count_with_partial_sums([[maybe_unused]] int threads, [[maybe_unused]] std::int64_t increments) {
+std::int64_t count_with_partial_sums(int threads, std::int64_t increments) {
   // TODO(student): each thread counts into its own local variable and writes it once to its own
   // slot (alignas(64), so slots do not share a cache line); add the slots after joining.
   hpc::todo("count_with_partial_sums");

@@ -5,7 +5,7 @@
 
 namespace hpc::lab02 {
 
-std::int64_t count_primes_native([[maybe_unused]] Gil& gil, [[maybe_unused]] std::int64_t limit) {
+std::int64_t count_primes_native(Gil& gil, std::int64_t limit) {
   // TODO(student): count the primes below `limit` by trial division (n is prime when no d with
   // 2 <= d and d * d <= n divides it). You are called holding the GIL: this loop touches no
   // interpreter state, so release it for the loop's duration with a GilRelease guard — the

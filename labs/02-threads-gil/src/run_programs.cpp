@@ -5,8 +5,7 @@
 
 namespace hpc::lab02 {
 
-std::vector<std::int64_t> run_concurrently([[maybe_unused]] Interpreter& interpreter,
-                                           [[maybe_unused]] const std::vector<Program>& programs) {
+std::vector<std::int64_t> run_concurrently(Interpreter& interpreter, const std::vector<Program>& programs) {
   // TODO(student): start one std::thread per program; thread i runs interpreter.run(programs[i])
   // and stores the result in results[i] (a vector sized up front: each thread writes only its
   // own slot, so no lock is needed). Join every thread, return the results.

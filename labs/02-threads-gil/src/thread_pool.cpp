@@ -5,7 +5,7 @@
 
 namespace hpc::lab02 {
 
-ThreadPool::ThreadPool([[maybe_unused]] std::size_t threads) {
+ThreadPool::ThreadPool(std::size_t threads) {
   // TODO(student): start max(threads, 1) workers, each running work().
 }
 
@@ -13,7 +13,7 @@ ThreadPool::~ThreadPool() {
   // TODO(student): set stopping_ under the lock, wake every worker, join them all.
 }
 
-void ThreadPool::enqueue([[maybe_unused]] std::function<void()> task) {
+void ThreadPool::enqueue(std::function<void()> task) {
   // TODO(student): append the task under the lock, then wake one worker.
   hpc::todo("ThreadPool::enqueue");
 }

@@ -24,7 +24,8 @@ TEST(GilPerf, CpuBoundThreadsDoNotHelp) {
   Interpreter interpreter(gil);
   const std::vector<Program> programs(4, cpu_bound_program(200'000));
   ASSERT_EQ(run_concurrently(interpreter, programs), std::vector<std::int64_t>(4, cpu_bound_result(200'000)));
-  const auto c = hpc::compare_interleaved(sequential(interpreter, programs), concurrent(interpreter, programs), {.pairs = 5});
+  const auto c =
+      hpc::compare_interleaved(sequential(interpreter, programs), concurrent(interpreter, programs), {.pairs = 5});
   RecordProperty("speedup", std::to_string(c.speedup));
   std::cout << "[ PERF     ] CPU-bound bytecode, 4 threads vs 1: speedup " << c.speedup << "\n";
   EXPECT_LE(c.speedup, 1.3) << "threads sped up CPU-bound bytecode: is every program using the same GIL?";

@@ -106,8 +106,8 @@ Estimate monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, std::uint64_t
   std::uint64_t hits = 0;
   for (std::uint64_t c = 0; c < chunks; ++c) {
     const std::uint64_t count = samples * (c + 1) / chunks - samples * c / chunks;
-    hits += static_cast<std::uint64_t>(
-        decode_int(chunk(encode_doubles({static_cast<double>(seed), static_cast<double>(c), static_cast<double>(count)}))));
+    hits += static_cast<std::uint64_t>(decode_int(
+        chunk(encode_doubles({static_cast<double>(seed), static_cast<double>(c), static_cast<double>(count)}))));
   }
   const double p = static_cast<double>(hits) / static_cast<double>(samples);
   return {4 * p, 4 * std::sqrt(p * (1 - p) / static_cast<double>(samples))};

@@ -26,10 +26,11 @@ void run(benchmark::State& state, const std::string& task, const std::vector<Byt
   const auto workers = static_cast<std::size_t>(state.range(0));
   std::unique_ptr<ProcessPool> pool = workers > 0 ? std::make_unique<ProcessPool>(workers) : nullptr;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(pool ? pool->map(task, inputs, chunksize, schedule) : baseline::run_serially(task, inputs));
+    benchmark::DoNotOptimize(pool ? pool->map(task, inputs, chunksize, schedule)
+                                  : baseline::run_serially(task, inputs));
   }
-  state.counters["tasks/s"] = benchmark::Counter(static_cast<double>(state.iterations() * inputs.size()),
-                                                 benchmark::Counter::kIsRate);
+  state.counters["tasks/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * inputs.size()), benchmark::Counter::kIsRate);
 }
 
 void BM_IoBound(benchmark::State& s) { run(s, "sleep", ints(32, 2'000), 1); }
@@ -65,7 +66,11 @@ void BM_TransferSharedMemory(benchmark::State& s) {
   s.SetBytesProcessed(s.iterations() * s.range(0) * 8);
 }
 BENCHMARK(BM_TransferPipe)->RangeMultiplier(8)->Range(1 << 10, 1 << 24)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_TransferSharedMemory)->RangeMultiplier(8)->Range(1 << 10, 1 << 24)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TransferSharedMemory)
+    ->RangeMultiplier(8)
+    ->Range(1 << 10, 1 << 24)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -6,7 +6,7 @@
 
 namespace hpc::lab03 {
 
-GridSearchResult grid_search([[maybe_unused]] ProcessPool& pool, [[maybe_unused]] const std::vector<double>& lambdas) {
+GridSearchResult grid_search(ProcessPool& pool, const std::vector<double>& lambdas) {
   // TODO(student): one "ridge_cv" input per (lambda, fold), encode_doubles({lambda, fold}), for
   // fold in [0, ridge::kFolds). Map them, then per lambda add its folds' errors *in fold order*
   // (so the sums equal the serial ones exactly) and divide by kFolds. The best lambda has the

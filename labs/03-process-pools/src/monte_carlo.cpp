@@ -5,8 +5,7 @@
 
 namespace hpc::lab03 {
 
-Estimate monte_carlo_pi([[maybe_unused]] ProcessPool& pool, [[maybe_unused]] std::uint64_t samples,
-                        [[maybe_unused]] std::uint64_t seed, [[maybe_unused]] std::uint64_t chunks) {
+Estimate monte_carlo_pi(ProcessPool& pool, std::uint64_t samples, std::uint64_t seed, std::uint64_t chunks) {
   // TODO(student): one "mc_chunk" input per chunk c: encode_doubles({seed, c, count}) with
   // count = samples * (c + 1) / chunks - samples * c / chunks. Map them (chunksize 1), add the
   // hits, and return 4 p and 4 sqrt(p (1 - p) / samples) for p = hits / samples.

@@ -7,7 +7,7 @@
 
 namespace hpc::lab03 {
 
-ProcessPool::ProcessPool([[maybe_unused]] std::size_t workers) {
+ProcessPool::ProcessPool(std::size_t workers) {
   // TODO(student): ignore SIGPIPE (a dead worker must make write() fail, not kill the parent),
   // then spawn() max(workers, 1) workers.
 }
@@ -26,7 +26,7 @@ ProcessPool::Worker ProcessPool::spawn() {
   hpc::todo("ProcessPool::spawn");
 }
 
-void ProcessPool::retire([[maybe_unused]] Worker& worker) {
+void ProcessPool::retire(Worker& worker) {
   // TODO(student): close both pipe ends (the worker sees end of file and exits), then waitpid.
 }
 
@@ -36,9 +36,8 @@ std::vector<pid_t> ProcessPool::worker_pids() const {
   return pids;
 }
 
-std::vector<Bytes> ProcessPool::map([[maybe_unused]] const std::string& name,
-                                    [[maybe_unused]] const std::vector<Bytes>& inputs,
-                                    [[maybe_unused]] std::size_t chunksize, [[maybe_unused]] Schedule schedule) {
+std::vector<Bytes> ProcessPool::map(const std::string& name, const std::vector<Bytes>& inputs, std::size_t chunksize,
+                                    Schedule schedule) {
   // TODO(student): cut the inputs into chunks of `chunksize`. Keep one chunk in flight per
   // worker; poll() the workers' read ends and, whenever one answers, store its results at their
   // input positions and send it its next chunk: static_blocks — its own contiguous share of the

@@ -14,7 +14,7 @@ SharedDoubles::~SharedDoubles() {
   // TODO(student): munmap what the constructor mapped.
 }
 
-void produce_in_child_shared([[maybe_unused]] SharedDoubles& out) {
+void produce_in_child_shared(SharedDoubles& out) {
   // TODO(student): fork; the child writes produced_value(i) into out.values()[i] for every i and
   // calls _exit(0); the parent waits for it (waitpid) and throws std::runtime_error if it failed.
   hpc::todo("produce_in_child_shared");

@@ -23,11 +23,10 @@ TEST(MonteCarloPerf, ParallelEfficiency) {
   Estimate expected, got;
   hpc::expect_speedup_at_least(targets::monte_carlo_efficiency, [&] {
     return hpc::Measurement::of(
-        hpc::compare_interleaved([&] { expected = baseline::monte_carlo_pi(samples, seed, chunks); },
-                                 [&] { got = monte_carlo_pi(pool, samples, seed, chunks); },
-                                 {.pairs = 5,
-                                  .vary = [&](int) { ++seed; },
-                                  .same = [&] { return got.value == expected.value; }}),
+        hpc::compare_interleaved(
+            [&] { expected = baseline::monte_carlo_pi(samples, seed, chunks); },
+            [&] { got = monte_carlo_pi(pool, samples, seed, chunks); },
+            {.pairs = 5, .vary = [&](int) { ++seed; }, .same = [&] { return got.value == expected.value; }}),
         static_cast<int>(pool.size()));
   });
 }

@@ -57,12 +57,11 @@ TEST(TransferPerf, SharedMemoryBeatsAPipeForLargeArrays) {
           produce_in_child_shared(*shared);
         },
         {.pairs = 5,
-         .vary = [&](int) {
-           if (shared) poison(shared->values());
-         },
-         .same = [&] {
-           return shared && piped.size() == kCount && std::ranges::equal(shared->values(), piped);
-         }}));
+         .vary =
+             [&](int) {
+               if (shared) poison(shared->values());
+             },
+         .same = [&] { return shared && piped.size() == kCount && std::ranges::equal(shared->values(), piped); }}));
   });
 }
 

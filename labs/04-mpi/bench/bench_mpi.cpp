@@ -75,9 +75,8 @@ void on_first_ranks(benchmark::State& state, const std::function<Kernel(MPI_Comm
 }
 
 void BM_MonteCarlo(benchmark::State& state) {
-  on_first_ranks(state, [](MPI_Comm comm) {
-    return [comm] { benchmark::DoNotOptimize(distributed_pi(comm, 20'000'000, 1)); };
-  });
+  on_first_ranks(
+      state, [](MPI_Comm comm) { return [comm] { benchmark::DoNotOptimize(distributed_pi(comm, 20'000'000, 1)); }; });
 }
 
 void heat_on_first_ranks(benchmark::State& state, std::size_t n) {
@@ -91,7 +90,9 @@ void heat_on_first_ranks(benchmark::State& state, std::size_t n) {
 }
 
 void BM_Heat(benchmark::State& state) { heat_on_first_ranks(state, 1 << 20); }
-void BM_HeatWeak(benchmark::State& state) { heat_on_first_ranks(state, static_cast<std::size_t>(state.range(0)) << 19); }
+void BM_HeatWeak(benchmark::State& state) {
+  heat_on_first_ranks(state, static_cast<std::size_t>(state.range(0)) << 19);
+}
 
 void BM_MonteCarloWeak(benchmark::State& state) {
   const std::uint64_t samples = 10'000'000 * static_cast<std::uint64_t>(state.range(0));
@@ -130,8 +131,13 @@ void up_to_job_size(benchmark::internal::Benchmark* benchmark) {
   benchmark->Arg(job);
 }
 
-#define SCALING(name) \
-  BENCHMARK(name)->ArgName("ranks")->Apply(up_to_job_size)->Iterations(5)->UseManualTime()->Unit(benchmark::kMillisecond)
+#define SCALING(name)         \
+  BENCHMARK(name)             \
+      ->ArgName("ranks")      \
+      ->Apply(up_to_job_size) \
+      ->Iterations(5)         \
+      ->UseManualTime()       \
+      ->Unit(benchmark::kMillisecond)
 SCALING(BM_MonteCarlo);
 SCALING(BM_Heat);
 SCALING(BM_HeatWeak);

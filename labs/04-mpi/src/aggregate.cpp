@@ -6,8 +6,7 @@
 
 namespace hpc::lab04 {
 
-Aggregates aggregate_readings([[maybe_unused]] MPI_Comm comm, [[maybe_unused]] const std::string& path,
-                              [[maybe_unused]] int station_count, [[maybe_unused]] std::size_t chunk_bytes) {
+Aggregates aggregate_readings(MPI_Comm comm, const std::string& path, int station_count, std::size_t chunk_bytes) {
   // TODO(student):
   //  1. Your byte range: block_of(file size, size, rank) (std::filesystem::file_size).
   //  2. Read from it in chunk_bytes pieces (pread, or std::ifstream::seekg + read), keeping the

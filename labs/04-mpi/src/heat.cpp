@@ -6,8 +6,7 @@
 
 namespace hpc::lab04 {
 
-std::vector<double> heat_diffusion([[maybe_unused]] MPI_Comm comm, [[maybe_unused]] std::vector<double> local,
-                                   [[maybe_unused]] double alpha, [[maybe_unused]] int steps) {
+std::vector<double> heat_diffusion(MPI_Comm comm, std::vector<double> local, double alpha, int steps) {
   // TODO(student): keep the block in u[1..m] of a vector of m + 2 cells, u[0] and u[m+1] being the
   // halos. Each step: MPI_Irecv both halos and MPI_Isend u[1] left and u[m] right (neighbour
   // MPI_PROC_NULL at the rod's ends), update cells 2..m-1 into a second vector with heat_update,

@@ -6,8 +6,7 @@
 
 namespace hpc::lab04 {
 
-double distributed_pi([[maybe_unused]] MPI_Comm comm, [[maybe_unused]] std::uint64_t samples,
-                      [[maybe_unused]] std::uint64_t seed) {
+double distributed_pi(MPI_Comm comm, std::uint64_t samples, std::uint64_t seed) {
   // TODO(student): add chunk_hits(samples, seed, c) over this rank's chunks c (deal the
   // chunk_count(samples) chunks round-robin: c = rank, rank + size, ...), MPI_Reduce the counts
   // (MPI_UINT64_T, MPI_SUM) to rank 0, and return 4.0 * total / samples there, 0 elsewhere.

@@ -7,8 +7,7 @@
 
 namespace hpc::lab04 {
 
-LinearModel train_sgd([[maybe_unused]] MPI_Comm comm, [[maybe_unused]] const Dataset& shard,
-                      [[maybe_unused]] std::uint64_t total_rows, [[maybe_unused]] const SgdOptions& options) {
+LinearModel train_sgd(MPI_Comm comm, const Dataset& shard, std::uint64_t total_rows, const SgdOptions& options) {
   // TODO(student): weights and bias start at 0. For epochs * (total_rows / batch_size) steps:
   // gradient sums over your next block_of(batch_size, size, rank).size() shard rows (a cursor that
   // wraps round): error = bias + w.x - y; g[j] += error * x[j]; g[features] += error. One

@@ -37,8 +37,9 @@ TEST(HeatPerf, ParallelEfficiencyOverTheSerialSolver) {
                             rod.begin() + static_cast<std::ptrdiff_t>(block.end));
   const auto serial = baseline::heat_diffusion(rod, alpha, steps);
   const auto mine = heat_diffusion(MPI_COMM_WORLD, local, alpha, steps);
-  ASSERT_TRUE(on_every_rank(std::equal(mine.begin(), mine.end(), serial.begin() + static_cast<std::ptrdiff_t>(block.begin),
-                                       serial.begin() + static_cast<std::ptrdiff_t>(block.end))))
+  ASSERT_TRUE(
+      on_every_rank(std::equal(mine.begin(), mine.end(), serial.begin() + static_cast<std::ptrdiff_t>(block.begin),
+                               serial.begin() + static_cast<std::ptrdiff_t>(block.end))))
       << "heat_diffusion must equal the serial solver before its speed counts";
 
   // Checked timing: a new rod before every pair (the same on every rank, never seen before, not
@@ -51,12 +52,13 @@ TEST(HeatPerf, ParallelEfficiencyOverTheSerialSolver) {
         MPI_COMM_WORLD, [&] { serial_out = baseline::heat_diffusion(rod, alpha, steps); },
         [&] { mine_out = heat_diffusion(MPI_COMM_WORLD, local, alpha, steps); },
         {.pairs = 5,
-         .vary = [&](int) {
-           const auto fresh = hpc::random_doubles(n, 9 + ++draw, 0.0, 100.0);
-           std::copy(fresh.begin(), fresh.end(), rod.begin());
-           std::copy(rod.begin() + static_cast<std::ptrdiff_t>(block.begin),
-                     rod.begin() + static_cast<std::ptrdiff_t>(block.end), local.begin());
-         },
+         .vary =
+             [&](int) {
+               const auto fresh = hpc::random_doubles(n, 9 + ++draw, 0.0, 100.0);
+               std::copy(fresh.begin(), fresh.end(), rod.begin());
+               std::copy(rod.begin() + static_cast<std::ptrdiff_t>(block.begin),
+                         rod.begin() + static_cast<std::ptrdiff_t>(block.end), local.begin());
+             },
          .same = [&] { return blocks_equal_serial(serial_out, mine_out, block, n); }});
   });
 }

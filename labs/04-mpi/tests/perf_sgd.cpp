@@ -54,15 +54,16 @@ TEST(SgdPerf, ParallelEfficiencyOverSerialTraining) {
         MPI_COMM_WORLD, [&] { serial_model = baseline::train_sgd(all, options); },
         [&] { distributed_model = train_sgd(MPI_COMM_WORLD, shard, rows, options); },
         {.pairs = 5,
-         .vary = [&](int) {
-           ++seed;
-           if (world_rank() == 0) {
-             overwrite(all, make_regression_rows(features, seed, 0, rows), rows);
-             overwrite(shard, all, block.size());
-           } else {
-             overwrite(shard, make_regression_rows(features, seed, block.begin, block.end), block.size());
-           }
-         },
+         .vary =
+             [&](int) {
+               ++seed;
+               if (world_rank() == 0) {
+                 overwrite(all, make_regression_rows(features, seed, 0, rows), rows);
+                 overwrite(shard, all, block.size());
+               } else {
+                 overwrite(shard, make_regression_rows(features, seed, block.begin, block.end), block.size());
+               }
+             },
          .same = [&] { return reaches_serial_loss(distributed_model, serial_model); }});
   });
 }

@@ -35,7 +35,8 @@ void expect_matches_serial(const SharedFile& file, std::size_t chunk_bytes, int 
   const Aggregates actual = aggregate_readings(comm, file.path(), stations, chunk_bytes);
   if (rank_of(comm) != 0) return;
   const Aggregates expected = baseline::aggregate_readings(file.path(), stations);
-  const std::string where = "chunk_bytes " + std::to_string(chunk_bytes) + ", " + std::to_string(size_of(comm)) + " rank(s)";
+  const std::string where =
+      "chunk_bytes " + std::to_string(chunk_bytes) + ", " + std::to_string(size_of(comm)) + " rank(s)";
   expect_same_stats(actual.total, expected.total, "total, " + where);
   ASSERT_EQ(actual.by_station.size(), static_cast<std::size_t>(stations));
   for (int k = 0; k < stations; ++k) {

@@ -69,7 +69,8 @@ std::vector<std::complex<float>> cpu_dft(const std::vector<std::complex<float>>&
   for (std::size_t k = 0; k < n; ++k) {
     std::complex<double> sum = 0;
     for (std::size_t j = 0; j < n; ++j) {
-      sum += x[j] * std::polar(1.0, -2.0 * std::numbers::pi * static_cast<double>((j * k) % n) / static_cast<double>(n));
+      sum +=
+          x[j] * std::polar(1.0, -2.0 * std::numbers::pi * static_cast<double>((j * k) % n) / static_cast<double>(n));
     }
     out[k] = std::complex<float>(sum);
   }
@@ -112,7 +113,8 @@ std::vector<float> train_mlp_cpu(MlpParams& p, const Classification& data, std::
         loss += std::log(total) - (z[labels[r]] - top);
         for (std::size_t c = 0; c < cls; ++c) {
           const float probability = std::exp(z[c] - top) / total;
-          dlogits[r * cls + c] = (probability - (static_cast<int>(c) == labels[r] ? 1.0f : 0.0f)) / static_cast<float>(rows);
+          dlogits[r * cls + c] =
+              (probability - (static_cast<int>(c) == labels[r] ? 1.0f : 0.0f)) / static_cast<float>(rows);
         }
       }
       losses.push_back(static_cast<float>(loss / static_cast<double>(rows)));

@@ -21,7 +21,7 @@ std::vector<std::complex<float>> cpu_dft(const std::vector<std::complex<float>>&
 
 // Exercise 6's training on the CPU, the same arithmetic in the same order of batches: the losses
 // the GPU's must match.
-std::vector<float> train_mlp_cpu(MlpParams& params, const Classification& data, std::size_t batch,
-                                 float learning_rate, int epochs);
+std::vector<float> train_mlp_cpu(MlpParams& params, const Classification& data, std::size_t batch, float learning_rate,
+                                 int epochs);
 
 }  // namespace hpc::lab05::baseline

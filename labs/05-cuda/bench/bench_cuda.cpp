@@ -35,8 +35,8 @@ void BM_Matmul(benchmark::State& state) {
   const auto count = static_cast<std::size_t>(n) * n;
   DeviceBuffer<float> a(hpc::random_floats(count, 1)), b(hpc::random_floats(count, 2)), c(count);
   for (auto _ : state) Multiply(a.data(), b.data(), c.data(), n);
-  state.counters["GFLOP/s"] = benchmark::Counter(2.0 * n * n * n, benchmark::Counter::kIsIterationInvariantRate,
-                                                 benchmark::Counter::kIs1000);
+  state.counters["GFLOP/s"] =
+      benchmark::Counter(2.0 * n * n * n, benchmark::Counter::kIsIterationInvariantRate, benchmark::Counter::kIs1000);
 }
 void BM_MatmulNaive(benchmark::State& state) { BM_Matmul<matmul_naive>(state); }
 void BM_MatmulTiled(benchmark::State& state) { BM_Matmul<matmul_tiled>(state); }

@@ -6,16 +6,14 @@
 
 namespace hpc::lab05 {
 
-void matmul_naive([[maybe_unused]] const float* a, [[maybe_unused]] const float* b, [[maybe_unused]] float* c,
-                  [[maybe_unused]] int n) {
+void matmul_naive(const float* a, const float* b, float* c, int n) {
   // TODO(student): a kernel where thread (x, y) of 16 x 16 blocks computes C[row = y][col = x] as
   // the sum over k of A[row][k] * B[k][col] (skip threads outside the matrix); a grid of
   // ceil(n / 16) x ceil(n / 16) blocks; check the launch and synchronise.
   hpc::todo("matmul_naive");
 }
 
-void matmul_tiled([[maybe_unused]] const float* a, [[maybe_unused]] const float* b, [[maybe_unused]] float* c,
-                  [[maybe_unused]] int n) {
+void matmul_tiled(const float* a, const float* b, float* c, int n) {
   // TODO(student): start with 32 x 32 tiles: each block loads a tile of A and one of B into
   // __shared__ arrays (thread (x, y) loads one element of each, 0 outside the matrix),
   // __syncthreads(), accumulates the tile's 32 products, __syncthreads(), next tile. Then make

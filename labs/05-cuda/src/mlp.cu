@@ -13,9 +13,8 @@ namespace hpc::lab05 {
 //   weight_gradient  dW = in^T d;   column_sums  db;   hidden_gradient  dlogits W2^T where hidden > 0
 //   sgd_step         w -= learning_rate * dw
 
-std::vector<float> train_mlp_gpu([[maybe_unused]] MlpParams& params, [[maybe_unused]] const Classification& data,
-                                 [[maybe_unused]] std::size_t batch, [[maybe_unused]] float learning_rate,
-                                 [[maybe_unused]] int epochs) {
+std::vector<float> train_mlp_gpu(MlpParams& params, const Classification& data, std::size_t batch, float learning_rate,
+                                 int epochs) {
   // TODO(student): upload x, labels and the parameters once (DeviceBuffer); for each epoch and
   // each batch of consecutive rows: forward, loss, every gradient (W2's before W2 changes), then
   // the four SGD steps; copy the batch's per-row losses back and append their mean. Download the

@@ -6,8 +6,7 @@
 
 namespace hpc::lab05 {
 
-OffloadTimes saxpy_offload([[maybe_unused]] float a, [[maybe_unused]] const std::vector<float>& x,
-                           [[maybe_unused]] std::vector<float>& y, [[maybe_unused]] bool pinned) {
+OffloadTimes saxpy_offload(float a, const std::vector<float>& x, std::vector<float>& y, bool pinned) {
   // TODO(student): device buffers for x and y (DeviceBuffer); for pinned, host buffers from
   // cudaMallocHost (freed with cudaFreeHost) with x and y copied in; four cudaEvent_t recorded
   // around cudaMemcpy of x and y to the device, a grid-stride saxpy kernel, and cudaMemcpy of y

@@ -7,7 +7,7 @@
 
 namespace hpc::lab05 {
 
-float sum_shared_memory([[maybe_unused]] const float* x, [[maybe_unused]] std::size_t n) {
+float sum_shared_memory(const float* x, std::size_t n) {
   // TODO(student): a kernel with 256 threads per block: each thread sums a grid-stride slice into
   // a register and stores it in a __shared__ float[256]; then for half = 128, 64, ..., 1 the
   // threads below `half` add the element `half` above (with __syncthreads() between rounds);
@@ -17,7 +17,7 @@ float sum_shared_memory([[maybe_unused]] const float* x, [[maybe_unused]] std::s
   hpc::todo("sum_shared_memory");
 }
 
-float sum_warp_shuffle([[maybe_unused]] const float* x, [[maybe_unused]] std::size_t n) {
+float sum_warp_shuffle(const float* x, std::size_t n) {
   // TODO(student): as above, but sum each warp with __shfl_down_sync (offsets 16, 8, 4, 2, 1),
   // keep only one value per warp in shared memory, and read x as float4 when it is 16-byte aligned
   // (the last n % 4 elements one by one). Measure: perf_reduction wants >= 60% of peak bandwidth.

@@ -18,7 +18,9 @@ struct Operands {
       : n(n),
         a(hpc::random_floats(static_cast<std::size_t>(n) * n, 1)),
         b(hpc::random_floats(static_cast<std::size_t>(n) * n, 2)),
-        da(a), db(b), dc(static_cast<std::size_t>(n) * n) {}
+        da(a),
+        db(b),
+        dc(static_cast<std::size_t>(n) * n) {}
   int n;
   std::vector<float> a, b;
   DeviceBuffer<float> da, db, dc;
@@ -40,9 +42,9 @@ TEST_F(MatmulPerf, TiledOverNaiveAt2048) {
   Operands m(2048);
   ASSERT_TRUE(tiled_agrees_with_cublas(m));
   hpc::expect_speedup_at_least(targets::tiled_over_naive, [&] {
-    return hpc::Measurement::of(hpc::compare_interleaved([&] { matmul_naive(m.da.data(), m.db.data(), m.dc.data(), m.n); },
-                                                         [&] { matmul_tiled(m.da.data(), m.db.data(), m.dc.data(), m.n); },
-                                                         {.pairs = 5}));
+    return hpc::Measurement::of(
+        hpc::compare_interleaved([&] { matmul_naive(m.da.data(), m.db.data(), m.dc.data(), m.n); },
+                                 [&] { matmul_tiled(m.da.data(), m.db.data(), m.dc.data(), m.n); }, {.pairs = 5}));
   });
 }
 
@@ -51,9 +53,9 @@ TEST_F(MatmulPerf, TiledAsAFractionOfCublasAt4096) {
   ASSERT_TRUE(tiled_agrees_with_cublas(m));
   hpc::expect_speedup_at_least(targets::tiled_fraction_of_cublas, [&] {
     // cuBLAS's time over the tiled kernel's: 0.3 means 30% of cuBLAS's speed.
-    return hpc::Measurement::of(hpc::compare_interleaved(
-        [&] { baseline::cublas_matmul(m.da.data(), m.db.data(), m.dc.data(), m.n); },
-        [&] { matmul_tiled(m.da.data(), m.db.data(), m.dc.data(), m.n); }, {.pairs = 5}));
+    return hpc::Measurement::of(
+        hpc::compare_interleaved([&] { baseline::cublas_matmul(m.da.data(), m.db.data(), m.dc.data(), m.n); },
+                                 [&] { matmul_tiled(m.da.data(), m.db.data(), m.dc.data(), m.n); }, {.pairs = 5}));
   });
 }
 
@@ -65,9 +67,9 @@ TEST_F(MatmulPerf, GpuOverOneCpuCoreAt2048) {
   constexpr int kRows = 16;
   std::vector<float> c(static_cast<std::size_t>(kRows) * m.n);
   hpc::expect_speedup_at_least(targets::gpu_over_cpu, [&] {
-    auto measurement = hpc::Measurement::of(hpc::compare_interleaved(
-        [&] { baseline::cpu_matmul_naive_rows(m.a.data(), m.b.data(), c.data(), m.n, kRows); },
-        [&] { matmul_tiled(m.da.data(), m.db.data(), m.dc.data(), m.n); }, {.pairs = 3}));
+    auto measurement = hpc::Measurement::of(
+        hpc::compare_interleaved([&] { baseline::cpu_matmul_naive_rows(m.a.data(), m.b.data(), c.data(), m.n, kRows); },
+                                 [&] { matmul_tiled(m.da.data(), m.db.data(), m.dc.data(), m.n); }, {.pairs = 3}));
     const double scale = static_cast<double>(m.n) / kRows;
     measurement.speedup *= scale;
     measurement.baseline_seconds *= scale;

@@ -31,7 +31,8 @@ void expect_matches_cpu(std::size_t n) {
 }
 
 TEST_F(Fft, PowersOfTwoMatchTheCpu) {
-  for (const std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{8}, std::size_t{1024}, std::size_t{1} << 16}) {
+  for (const std::size_t n :
+       {std::size_t{1}, std::size_t{2}, std::size_t{8}, std::size_t{1024}, std::size_t{1} << 16}) {
     expect_matches_cpu(n);
   }
 }

@@ -16,7 +16,8 @@ using Kernel = void (*)(const float*, const float*, float*, int);
 // |C - AB| <= 3 eps n (|A||B|) element by element: the bound any order of summation meets.
 void expect_product(Kernel kernel, int n) {
   const auto count = static_cast<std::size_t>(n) * n;
-  const auto a = hpc::random_floats(count, hpc::test_seed() + n), b = hpc::random_floats(count, hpc::test_seed() + 7 * n);
+  const auto a = hpc::random_floats(count, hpc::test_seed() + n),
+             b = hpc::random_floats(count, hpc::test_seed() + 7 * n);
   DeviceBuffer<float> da(a), db(b), dc(count);
   kernel(da.data(), db.data(), dc.data(), n);
   const auto c = dc.download();

@@ -32,7 +32,8 @@ TEST_F(Mlp, ItLearns) {
   ASSERT_EQ(losses.size(), 100u);
   const double first = losses.front();
   const double last = std::accumulate(losses.end() - 20, losses.end(), 0.0) / 20;
-  EXPECT_LT(last, 0.25 * first) << "mean loss of the last epoch against the first batch's (the CPU reference reaches 0.005-0.03 of it)";
+  EXPECT_LT(last, 0.25 * first)
+      << "mean loss of the last epoch against the first batch's (the CPU reference reaches 0.005-0.03 of it)";
 }
 
 }  // namespace

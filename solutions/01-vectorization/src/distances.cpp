@@ -17,9 +17,9 @@ namespace {
 using simd::kLanes;
 using simd::Vec;
 
-constexpr std::size_t RI = 4;             // rows of x per tile
-constexpr std::size_t NV = 2;             // vectors of y per tile
-constexpr std::size_t NJ = NV * kLanes;   // columns (points of y) per tile
+constexpr std::size_t RI = 4;            // rows of x per tile
+constexpr std::size_t NV = 2;            // vectors of y per tile
+constexpr std::size_t NJ = NV * kLanes;  // columns (points of y) per tile
 
 std::vector<double> squared_norms(std::span<const double> rows, std::size_t count, std::size_t d) {
   std::vector<double> norms(count);
@@ -33,8 +33,8 @@ std::vector<double> squared_norms(std::span<const double> rows, std::size_t coun
 
 }  // namespace
 
-void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out,
-                        std::size_t n, std::size_t m, std::size_t d) {
+void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out, std::size_t n,
+                        std::size_t m, std::size_t d) {
   const std::vector<double> x_norms = squared_norms(x, n, d);
   std::vector<double> y_norms = squared_norms(y, m, d);
   const std::size_t m_padded = (m + NJ - 1) / NJ * NJ;

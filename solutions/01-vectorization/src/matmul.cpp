@@ -24,12 +24,12 @@ namespace {
 using simd::kLanes;
 using simd::Vec;
 
-constexpr std::size_t MR = 8;               // rows of the register tile
-constexpr std::size_t NV = 2;               // vectors per tile row
-constexpr std::size_t NR = NV * kLanes;     // columns of the register tile
-constexpr std::size_t KC = 256;  // depth of a block: an MR x KC sliver of A stays in L1
-constexpr std::size_t MC = 128;  // rows of a packed A block (MC x KC doubles = 256 KiB, in L2)
-constexpr std::size_t NC = 2048; // columns of a packed B panel
+constexpr std::size_t MR = 8;            // rows of the register tile
+constexpr std::size_t NV = 2;            // vectors per tile row
+constexpr std::size_t NR = NV * kLanes;  // columns of the register tile
+constexpr std::size_t KC = 256;          // depth of a block: an MR x KC sliver of A stays in L1
+constexpr std::size_t MC = 128;          // rows of a packed A block (MC x KC doubles = 256 KiB, in L2)
+constexpr std::size_t NC = 2048;         // columns of a packed B panel
 
 // Copies rows [i0, i0 + mc) x cols [p0, p0 + kc) of A as MR-row slivers, column by column:
 // packed[(sliver * kc + p) * MR + r] = A(i0 + sliver * MR + r, p0 + p), zero past the edge.
@@ -60,8 +60,8 @@ void pack_b(const double* b, std::size_t n, std::size_t p0, std::size_t kc, std:
 }
 
 // C(MR x NR tile) += A sliver * B sliver. `rows`/`cols` clip the store at the matrix edge.
-void micro_kernel(std::size_t kc, const double* __restrict a, const double* __restrict b, double* c,
-                  std::size_t ldc, std::size_t rows, std::size_t cols) {
+void micro_kernel(std::size_t kc, const double* __restrict a, const double* __restrict b, double* c, std::size_t ldc,
+                  std::size_t rows, std::size_t cols) {
   Vec acc[MR][NV] = {};
   for (std::size_t p = 0; p < kc; ++p) {
     Vec b_row[NV];
@@ -104,9 +104,8 @@ void matmul(std::span<const double> a, std::span<const double> b, std::span<doub
           pack_a(a.data(), n, i0, mc, p0, kc, packed_a.data());
           for (std::size_t jr = 0; jr < nc; jr += NR) {
             for (std::size_t ir = 0; ir < mc; ir += MR) {
-              micro_kernel(kc, packed_a.data() + ir * kc, packed_b.data() + jr * kc,
-                           c.data() + (i0 + ir) * n + j0 + jr, n, std::min(MR, mc - ir),
-                           std::min(NR, nc - jr));
+              micro_kernel(kc, packed_a.data() + ir * kc, packed_b.data() + jr * kc, c.data() + (i0 + ir) * n + j0 + jr,
+                           n, std::min(MR, mc - ir), std::min(NR, nc - jr));
             }
           }
         }

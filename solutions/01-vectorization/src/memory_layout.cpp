@@ -33,9 +33,8 @@ IntColumn narrowest_int_column(std::span<const std::int64_t> values) {
 
 RealColumn narrowest_real_column(std::span<const double> values) {
   // NaN never equals itself; compare bit-for-bit meaning: a NaN stays a NaN in float.
-  const bool float_is_exact = std::all_of(values.begin(), values.end(), [](double v) {
-    return static_cast<double>(static_cast<float>(v)) == v || v != v;
-  });
+  const bool float_is_exact = std::all_of(
+      values.begin(), values.end(), [](double v) { return static_cast<double>(static_cast<float>(v)) == v || v != v; });
   if (float_is_exact) return narrowed<float>(values);
   return std::vector<double>(values.begin(), values.end());
 }

@@ -51,8 +51,7 @@ PartialMoments merge(const PartialMoments& a, const PartialMoments& b) {
   r.count = a.count + b.count;
   r.mean = a.mean + nb * delta_n;
   r.m2 = a.m2 + b.m2 + delta * delta_n * na * nb;
-  r.m3 = a.m3 + b.m3 + delta * delta_n * delta_n * na * nb * (na - nb) +
-         3.0 * delta_n * (na * b.m2 - nb * a.m2);
+  r.m3 = a.m3 + b.m3 + delta * delta_n * delta_n * na * nb * (na - nb) + 3.0 * delta_n * (na * b.m2 - nb * a.m2);
   r.m4 = a.m4 + b.m4 + delta * delta_n * delta_n * delta_n * na * nb * (na * na - na * nb + nb * nb) +
          6.0 * delta_n * delta_n * (na * na * b.m2 + nb * nb * a.m2) + 4.0 * delta_n * (na * b.m3 - nb * a.m3);
   r.min = std::min(a.min, b.min);
@@ -111,9 +110,8 @@ std::vector<double> percentiles(std::span<const double> data, std::span<const do
     const double h = static_cast<double>(last) * p / 100.0;
     const auto lo = static_cast<std::size_t>(std::floor(h));
     const double lower = order_statistic(lo);
-    const double upper = lo < last ? *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
-                                                       values.end())
-                                   : lower;
+    const double upper =
+        lo < last ? *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end()) : lower;
     result.push_back(lower + (h - static_cast<double>(lo)) * (upper - lower));
   }
   return result;

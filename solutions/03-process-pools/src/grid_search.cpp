@@ -9,13 +9,15 @@ namespace hpc::lab03 {
 GridSearchResult grid_search(ProcessPool& pool, const std::vector<double>& lambdas) {
   std::vector<Bytes> inputs;
   for (double lambda : lambdas) {
-    for (int fold = 0; fold < ridge::kFolds; ++fold) inputs.push_back(encode_doubles({lambda, static_cast<double>(fold)}));
+    for (int fold = 0; fold < ridge::kFolds; ++fold)
+      inputs.push_back(encode_doubles({lambda, static_cast<double>(fold)}));
   }
   const auto errors = pool.map("ridge_cv", inputs, 1);
   GridSearchResult result;
   for (std::size_t l = 0; l < lambdas.size(); ++l) {
     double sum = 0;
-    for (int fold = 0; fold < ridge::kFolds; ++fold) sum += decode_doubles(errors[l * ridge::kFolds + static_cast<std::size_t>(fold)])[0];
+    for (int fold = 0; fold < ridge::kFolds; ++fold)
+      sum += decode_doubles(errors[l * ridge::kFolds + static_cast<std::size_t>(fold)])[0];
     result.mean_errors.push_back(sum / ridge::kFolds);
   }
   std::size_t best = 0;

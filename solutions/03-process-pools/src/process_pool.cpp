@@ -27,8 +27,9 @@
 namespace hpc::lab03 {
 namespace {
 
-Bytes text(const std::string& s) { return Bytes(reinterpret_cast<const std::byte*>(s.data()),
-                                                reinterpret_cast<const std::byte*>(s.data()) + s.size()); }
+Bytes text(const std::string& s) {
+  return Bytes(reinterpret_cast<const std::byte*>(s.data()), reinterpret_cast<const std::byte*>(s.data()) + s.size());
+}
 std::string text(const Bytes& b) { return std::string(reinterpret_cast<const char*>(b.data()), b.size()); }
 
 // The worker's whole life: read a chunk, run the task on each input, answer; exit at EOF.
@@ -121,7 +122,8 @@ std::vector<Bytes> ProcessPool::map(const std::string& name, const std::vector<B
   const std::size_t n = workers_.size();
   // Per worker, the chunks it may take: its own block (static) or one shared queue (dynamic).
   std::vector<std::deque<std::size_t>> queues(schedule == Schedule::static_blocks ? n : 1);
-  for (std::size_t c = 0; c < chunks; ++c) queues[schedule == Schedule::static_blocks ? c * n / chunks : 0].push_back(c);
+  for (std::size_t c = 0; c < chunks; ++c)
+    queues[schedule == Schedule::static_blocks ? c * n / chunks : 0].push_back(c);
   const auto queue_of = [&](std::size_t w) -> std::deque<std::size_t>& { return queues[queues.size() == 1 ? 0 : w]; };
 
   std::vector<Bytes> results(inputs.size());

@@ -15,7 +15,8 @@ __global__ void naive_kernel(const float* __restrict__ a, const float* __restric
   const int row = blockIdx.y * blockDim.y + threadIdx.y;
   if (row >= n || col >= n) return;
   float sum = 0.0f;
-  for (int k = 0; k < n; ++k) sum += a[static_cast<std::size_t>(row) * n + k] * b[static_cast<std::size_t>(k) * n + col];
+  for (int k = 0; k < n; ++k)
+    sum += a[static_cast<std::size_t>(row) * n + k] * b[static_cast<std::size_t>(k) * n + col];
   c[static_cast<std::size_t>(row) * n + col] = sum;
 }
 

@@ -14,8 +14,9 @@ constexpr unsigned kThreads = 256;
 unsigned blocks_for(std::size_t n) { return static_cast<unsigned>((n + kThreads - 1) / kThreads); }
 
 // out = in W + bias (rows x cols), then max(0, .) if relu.
-__global__ void linear_forward(const float* __restrict__ in, const float* __restrict__ w, const float* __restrict__ bias,
-                               float* __restrict__ out, int rows, int in_cols, int cols, bool relu) {
+__global__ void linear_forward(const float* __restrict__ in, const float* __restrict__ w,
+                               const float* __restrict__ bias, float* __restrict__ out, int rows, int in_cols, int cols,
+                               bool relu) {
   const int index = blockIdx.x * blockDim.x + threadIdx.x;
   if (index >= rows * cols) return;
   const int r = index / cols, c = index % cols;
@@ -101,10 +102,12 @@ std::vector<float> train_mlp_gpu(MlpParams& p, const Classification& data, std::
       const int rows = static_cast<int>(std::min(batch, data.rows() - first));
       const float* xb = x.data() + first * p.inputs;
       const int* yb = labels.data() + first;
-      linear_forward<<<blocks_for(rows * hid), kThreads>>>(xb, w1.data(), b1.data(), hidden.data(), rows, in, hid, true);
-      linear_forward<<<blocks_for(rows * cls), kThreads>>>(hidden.data(), w2.data(), b2.data(), logits.data(), rows, hid,
-                                                           cls, false);
-      softmax_cross_entropy<<<blocks_for(rows), kThreads>>>(logits.data(), yb, dlogits.data(), losses.data(), rows, cls);
+      linear_forward<<<blocks_for(rows * hid), kThreads>>>(xb, w1.data(), b1.data(), hidden.data(), rows, in, hid,
+                                                           true);
+      linear_forward<<<blocks_for(rows * cls), kThreads>>>(hidden.data(), w2.data(), b2.data(), logits.data(), rows,
+                                                           hid, cls, false);
+      softmax_cross_entropy<<<blocks_for(rows), kThreads>>>(logits.data(), yb, dlogits.data(), losses.data(), rows,
+                                                            cls);
       weight_gradient<<<blocks_for(hid * cls), kThreads>>>(hidden.data(), dlogits.data(), dw2.data(), rows, hid, cls);
       column_sums<<<blocks_for(cls), kThreads>>>(dlogits.data(), db2.data(), rows, cls);
       hidden_gradient<<<blocks_for(rows * hid), kThreads>>>(dlogits.data(), w2.data(), hidden.data(), dhidden.data(),
@@ -119,7 +122,8 @@ std::vector<float> train_mlp_gpu(MlpParams& p, const Classification& data, std::
       step(b2, db2, learning_rate);
 
       std::vector<float> row_losses(static_cast<std::size_t>(rows));
-      CUDA_CHECK(cudaMemcpy(row_losses.data(), losses.data(), row_losses.size() * sizeof(float), cudaMemcpyDeviceToHost));
+      CUDA_CHECK(
+          cudaMemcpy(row_losses.data(), losses.data(), row_losses.size() * sizeof(float), cudaMemcpyDeviceToHost));
       double sum = 0;
       for (const float loss : row_losses) sum += loss;
       batch_losses.push_back(static_cast<float>(sum / rows));

@@ -85,7 +85,6 @@ float two_pass_sum(Kernel kernel, const float* x, std::size_t n, unsigned blocks
   return total.download()[0];  // cudaMemcpy waits for both kernels
 }
 
-
 }  // namespace
 
 float sum_shared_memory(const float* x, std::size_t n) {

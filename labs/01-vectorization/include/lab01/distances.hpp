@@ -7,7 +7,7 @@
 namespace hpc::lab01 {
 
 // out[i * m + j] = || x_i - y_j ||_2, where x is n x d and y is m x d, both row-major.
-void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out,
-                        std::size_t n, std::size_t m, std::size_t d);
+void pairwise_distances(std::span<const double> x, std::span<const double> y, std::span<double> out, std::size_t n,
+                        std::size_t m, std::size_t d);
 
 }  // namespace hpc::lab01

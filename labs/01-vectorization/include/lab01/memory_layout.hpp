@@ -21,8 +21,8 @@ struct Record {
   double price;
 };
 
-using IntColumn = std::variant<std::vector<std::int8_t>, std::vector<std::int16_t>,
-                               std::vector<std::int32_t>, std::vector<std::int64_t>>;
+using IntColumn = std::variant<std::vector<std::int8_t>, std::vector<std::int16_t>, std::vector<std::int32_t>,
+                               std::vector<std::int64_t>>;
 using RealColumn = std::variant<std::vector<float>, std::vector<double>>;
 
 // The same records as columns, each in its narrowest exact type.
@@ -39,17 +39,16 @@ struct CompactRecords {
     const auto column_bytes = [](const auto& column) {
       return column.size() * sizeof(typename std::decay_t<decltype(column)>::value_type);
     };
-    return std::visit(column_bytes, id) + std::visit(column_bytes, age) +
-           std::visit(column_bytes, category) + std::visit(column_bytes, score) +
-           std::visit(column_bytes, price);
+    return std::visit(column_bytes, id) + std::visit(column_bytes, age) + std::visit(column_bytes, category) +
+           std::visit(column_bytes, score) + std::visit(column_bytes, price);
   }
 
   // The original record, exactly.
   Record at(std::size_t index) const {
     const auto as_int = [index](const auto& column) { return static_cast<std::int64_t>(column[index]); };
     const auto as_real = [index](const auto& column) { return static_cast<double>(column[index]); };
-    return {std::visit(as_int, id), std::visit(as_int, age), std::visit(as_int, category),
-            std::visit(as_real, score), std::visit(as_real, price)};
+    return {std::visit(as_int, id), std::visit(as_int, age), std::visit(as_int, category), std::visit(as_real, score),
+            std::visit(as_real, price)};
   }
 };
 

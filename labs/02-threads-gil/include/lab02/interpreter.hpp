@@ -12,10 +12,13 @@
 namespace hpc::lab02 {
 
 enum class Op : std::uint8_t {
-  push,          // push arg
-  load,          // push local[arg]
-  store,         // local[arg] = pop
-  add, sub, mul, mod,  // b = pop, a = pop, push a (op) b
+  push,   // push arg
+  load,   // push local[arg]
+  store,  // local[arg] = pop
+  add,
+  sub,
+  mul,
+  mod,           // b = pop, a = pop, push a (op) b
   jump,          // pc = arg
   jump_if_zero,  // if pop == 0: pc = arg
   sleep_us,      // blocking I/O: sleep arg microseconds with the GIL released

@@ -14,9 +14,9 @@ bool cuda_device_available();
 
 struct DeviceInfo {
   std::string name;
-  int compute_capability = 0;      // 90 for sm_90
+  int compute_capability = 0;  // 90 for sm_90
   int multiprocessors = 0;
-  double peak_bandwidth_gbs = 0;   // 2 * memory clock * bus width / 8: the device memory's ceiling
+  double peak_bandwidth_gbs = 0;  // 2 * memory clock * bus width / 8: the device memory's ceiling
 };
 
 DeviceInfo device_info();

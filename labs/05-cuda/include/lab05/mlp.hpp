@@ -20,8 +20,8 @@ MlpParams init_mlp(std::size_t inputs, std::size_t hidden, std::size_t classes, 
 
 struct Classification {
   std::size_t features = 0, classes = 0;
-  std::vector<float> x;       // rows x features
-  std::vector<int> labels;    // rows, each in [0, classes)
+  std::vector<float> x;     // rows x features
+  std::vector<int> labels;  // rows, each in [0, classes)
   std::size_t rows() const { return labels.size(); }
 };
 
@@ -33,7 +33,7 @@ Classification make_blobs(std::size_t rows, std::size_t features, std::size_t cl
 // dW2 = hidden^T dlogits; db2 = column sums; dhidden = dlogits W2^T where hidden > 0, else 0;
 // dW1 = x^T dhidden; db1 = column sums), then w -= learning_rate * dw for every parameter.
 // Returns the mean loss of each batch, in order; `params` holds the trained weights on return.
-std::vector<float> train_mlp_gpu(MlpParams& params, const Classification& data, std::size_t batch,
-                                 float learning_rate, int epochs);
+std::vector<float> train_mlp_gpu(MlpParams& params, const Classification& data, std::size_t batch, float learning_rate,
+                                 int epochs);
 
 }  // namespace hpc::lab05
