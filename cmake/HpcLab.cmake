@@ -95,6 +95,10 @@ function(hpc_add_lab)
     message(FATAL_ERROR "${LAB_NAME}: cannot read grading.toml:\n${err}")
   endif()
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${lab_dir}/grading.toml")
+  # ./grade --calibrate rewrites it: the perf tests' compiled-in thresholds must follow.
+  if(EXISTS "${PROJECT_SOURCE_DIR}/grader/calibration.json")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/grader/calibration.json")
+  endif()
 
   # Grading a submission (./grade --submission DIR): only the files a student may edit come from
   # the submission; tests, baselines and headers stay the instructor's. A file the submission

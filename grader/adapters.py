@@ -39,8 +39,10 @@ def _inconclusive(results: dict) -> str:
 
 
 def _seed(results: dict) -> str:
-    seed = results.get("seed")
-    return "" if seed is None else f"Graded with seed {seed}: ./grade NN --seed {seed} repeats these inputs."
+    seed, steps = results.get("seed"), results.get("calibration")
+    lines = [f"Graded with seed {seed}: ./grade NN --seed {seed} repeats these inputs." if seed is not None else "",
+             f"Perf steps: {steps}." if steps else ""]
+    return "\n".join(filter(None, lines))
 
 
 def _problems(results: dict) -> str:

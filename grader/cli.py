@@ -10,6 +10,8 @@
 Instructors:
   ./grade --submission DIR          grade a student repository's labs/*/src files against this
                                     repository's tests (hidden ones included): tamper-proof
+  ./grade --calibrate [NN ...]      time the reference solutions' machine-dependent perf items here
+                                    (3 runs) and scale their step tables to this machine
   ./grade --roster DIR [NN ...]     grade every student folder in DIR, one after another, and
                                     write a gradebook (CSV and HTML); resumes when interrupted
   ./grade --export DIR              write the student template (no solutions or hidden tests)
@@ -66,12 +68,19 @@ def parse_args(argv):
                         help="also write this platform's result format (repeatable)")
     parser.add_argument("--submission", type=Path, help="grade this student repository's labs/*/src files")
     parser.add_argument("--roster", type=Path, metavar="DIR", help="grade every submission folder in DIR")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="scale the CPU-dependent step tables to what the reference reaches on this machine")
+    parser.add_argument("--runs", type=int, default=3, help="with --calibrate: how many runs (default 3)")
     parser.add_argument("--export", type=Path, metavar="DIR", help="write the student template to DIR")
     parser.add_argument("--package", nargs=2, metavar=("PLATFORM", "DEST"),
                         help=f"write lab NN's autograder for a platform ({', '.join(packages.PLATFORMS)})")
     args = parser.parse_args(argv)
     if args.roster and (args.submission or args.solutions or args.bench):
         parser.error("--roster grades students' folders: it cannot be combined with --submission, --solutions or --bench")
+    if args.calibrate and (args.submission or args.solutions or args.bench or args.roster):
+        parser.error("--calibrate times the reference solutions: it takes only lab numbers and --runs")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     if args.submission and args.solutions:
         parser.error("--submission grades a student's files: it cannot be combined with --solutions")
     if args.submission and not (args.submission / "labs").is_dir():
@@ -198,9 +207,15 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
     return graded
 
 
+def calibration_in_use() -> str:
+    from grader import calibration
+    return calibration.describe(calibration.load())
+
+
 def write_results(graded: list[LabResult], tree: str, out_dir: Path, log=print, seed: int | None = None) -> dict:
     results = summary_json(graded, tree, machine_facts())
     results["seed"] = seed
+    results["calibration"] = calibration_in_use()
     written = reports.write_all(results, out_dir)
     written += plotting.plot_results(results, out_dir / "plots", log=log)
     log("")
@@ -283,6 +298,27 @@ def export_template(args) -> int:
     return EXIT_OK
 
 
+def run_calibration(args) -> int:
+    from grader import calibration
+    try:
+        labs = [lab for lab in select_labs(args.labs, calibrated=False)
+                if any(item.kind == "perf" and item.reference for item in lab.items)]
+    except (LabSelectionError, ConfigError) as error:
+        print(f"grade: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not labs:
+        print("grade: none of these labs has a perf item with a `reference` to calibrate", file=sys.stderr)
+        return EXIT_USAGE
+    if not deps.ensure(install=not args.no_install):
+        return EXIT_USAGE
+    env = test_environment(None)
+    doc = calibration.calibrate(labs, args.runs, lambda chosen, only: grade_labs(chosen, "solution", env, only=only))
+    print(calibration.table(doc))
+    print(f"\ngrade: wrote {calibration.CALIBRATION_FILE.relative_to(ROOT)}: {calibration.describe(doc)}.\n"
+          "Commit it with the course (it is part of the grader): ./grade on this machine now grades with it.")
+    return EXIT_OK
+
+
 def grade_roster(args) -> int:
     from grader.roster import RosterError, grade_roster as grade_all
     from grader.submission import grade_submission
@@ -310,6 +346,8 @@ def main(argv=None) -> int:
         return export_template(args)
     if args.roster:
         return grade_roster(args)
+    if args.calibrate:
+        return run_calibration(args)
     try:
         labs = select_labs(args.labs)
     except (LabSelectionError, ConfigError) as error:

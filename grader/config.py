@@ -78,6 +78,9 @@ class Item:
     steps: tuple[Step, ...] = ()           # perf items, ascending
     hidden: bool = False                   # from hidden/<lab>/grading.toml
     ranks: int = 0                         # > 0: run under mpirun with this many ranks
+    # perf items whose steps track the machine (speedups over a serial baseline): what the
+    # reference solution measures on the course's machine, the anchor of ./grade --calibrate.
+    reference: float | None = None
 
     @property
     def max_points(self) -> float:
@@ -224,8 +227,13 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks
                 if metric not in METRICS:
                     raise ConfigError(f"{where}: metric '{metric}' is not one of {METRICS}")
                 requires = _require(table, "requires", list, where)
+                reference = table.get("reference")
+                if reference is not None and (isinstance(reference, bool) or not isinstance(reference, (int, float))
+                                              or reference <= 0):
+                    raise ConfigError(f"{where}: 'reference' must be a positive number, not {reference!r}")
                 items.append(Item(**common, requires=tuple(requires), metric=metric,
-                                  steps=_steps(table.get("steps"), where)))
+                                  steps=_steps(table.get("steps"), where),
+                                  reference=float(reference) if reference is not None else None))
     return items
 
 

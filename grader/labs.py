@@ -23,20 +23,30 @@ def hidden_dir(lab_dir: Path) -> Path:
     return lab_dir.parent.parent / "hidden" / lab_dir.name
 
 
-def select_labs(wanted: list[str], root: Path = ROOT) -> list[LabConfig]:
+def load_course_lab(lab_dir: Path, calibrated: bool = True) -> LabConfig:
+    """A lab of the course with its hidden items and, unless told otherwise, this machine's
+    calibration of its step tables (grader/calibration.json, written by ./grade --calibrate)."""
+    lab = load_lab(lab_dir, hidden_dir(lab_dir))
+    if not calibrated:
+        return lab
+    from grader import calibration
+    return calibration.apply(lab, calibration.load(lab_dir.parent.parent / "grader" / "calibration.json"))
+
+
+def select_labs(wanted: list[str], root: Path = ROOT, calibrated: bool = True) -> list[LabConfig]:
     """Labs by number ("01"), by folder name ("01-vectorization"), or all of them."""
     dirs = all_lab_dirs(root)
     if not dirs:
         raise LabSelectionError(f"no labs found under {root / 'labs'}")
     if not wanted:
-        return [load_lab(d, hidden_dir(d)) for d in dirs]
+        return [load_course_lab(d, calibrated) for d in dirs]
     chosen = []
     for name in wanted:
         matches = [d for d in dirs if d.name == name or d.name.split("-", 1)[0] == name.zfill(2)]
         if not matches:
             known = ", ".join(d.name for d in dirs)
             raise LabSelectionError(f"no lab '{name}'; the labs are: {known}")
-        chosen.append(load_lab(matches[0], hidden_dir(matches[0])))
+        chosen.append(load_course_lab(matches[0], calibrated))
     return chosen
 
 

@@ -53,6 +53,8 @@ def console_table(results: dict) -> str:
         for note in lab.get("notes", []):
             out.append(f"\n{lab['lab']}: {note}")
     out.append(f"\nTotal: {_points(results['score'], results['max_score'])} points ({results['tree']} tree)")
+    if results.get("calibration"):
+        out.append(f"Perf steps: {results['calibration']}")
     hidden = sum(t["max_score"] for t in results["tests"] if t.get("hidden"))
     if hidden:
         out.append(f"{hidden:g} of these points are the instructor's hidden items, marked (hidden): the handouts "
@@ -81,6 +83,8 @@ def markdown(results: dict) -> str:
         out.append(f"| {lab} | {test} | {icons.get(status, '')} {status} | {measured} | {required} | {points} |")
     for lab in results["labs"]:
         out += [f"\n**{lab['lab']}**: {text}" for text in ([lab["problem"]] if lab["problem"] else []) + lab.get("notes", [])]
+    if results.get("calibration"):
+        out.append(f"\nPerf steps: {results['calibration']}.")
     if results.get("seed") is not None:
         out.append(f"\nGraded with seed {results['seed']}: `./grade --seed {results['seed']}` repeats these inputs.")
     return "\n".join(out) + "\n"

@@ -105,6 +105,30 @@ def solution_tree(tally: Tally, labs, env) -> dict | None:
     return results
 
 
+def calibration_run(tally: Tally, env) -> None:
+    """./grade --calibrate on Lab 03's two calibrated items, one run: the file names the machine
+    and a plausible factor for each, the grader then grades with it, and the instructor's own
+    calibration (if any) is put back afterwards."""
+    from grader import calibration
+    previous = calibration.CALIBRATION_FILE.read_text() if calibration.CALIBRATION_FILE.exists() else None
+    try:
+        labs = select_labs(["03"], calibrated=False)
+        doc = calibration.calibrate(labs, 1, lambda chosen, only: grade_labs(chosen, "solution", env, only=only),
+                                    log=lambda _: None)
+        factors = {key: entry.get("factor") for key, entry in doc["items"].items()}
+        scaled = select_labs(["03"])[0]
+        plausible = all(f is not None and calibration.factor_of({"factor": f}) for f in factors.values())
+        tally.check(len(factors) == 2 and (plausible or any("problem" in e for e in doc["items"].values()))
+                    and "calibrated on" in calibration.describe(calibration.load()),
+                    f"--calibrate writes each calibrated item's factor ({factors}) and grading uses it",
+                    calibration.table(doc) + f"\n{[i.steps for i in scaled.items if i.reference]}")
+    finally:
+        if previous is None:
+            calibration.CALIBRATION_FILE.unlink(missing_ok=True)
+        else:
+            calibration.CALIBRATION_FILE.write_text(previous)
+
+
 def gpu_present() -> bool:
     """A CUDA driver that sees at least one GPU."""
     try:
@@ -246,6 +270,7 @@ def run_self_test(install: bool = True) -> int:
     code_style(tally)
     tally.check(classroom.main(["--check"]) == 0, ".github/workflows/classroom.yml matches the labs")
     passing = solution_tree(tally, labs, env)
+    calibration_run(tally, env)
     sanitized_unit_tests(tally, "sanitize", "ASan + UBSan")
     sanitized_unit_tests(tally, "tsan", "ThreadSanitizer (the concurrency labs)")
     failing = student_tree(tally, labs, env)

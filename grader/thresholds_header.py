@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from grader.config import ConfigError, load_lab
-from grader.labs import hidden_dir
+from grader.config import ConfigError
+from grader.labs import load_course_lab
 
 
 def render(lab, namespace: str) -> str:
@@ -38,7 +38,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         lab_dir = args.grading_toml.resolve().parent
-        lab = load_lab(lab_dir, hidden_dir(lab_dir))
+        lab = load_course_lab(lab_dir)  # calibrated steps, when this machine has a calibration
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
