@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader.config import LabConfig, Limits
-from grader.labs import ROOT, build_dir, cmake_target
+from grader.labs import MARCH, ROOT, build_dir, cmake_target, is_reference
 from grader.sandbox import Isolation, isolation_available, run_limited, sandbox_uid
 from grader.symbols import foreign_definitions, student_objects
 
@@ -89,9 +89,10 @@ def stage_sources(tree: str, labs: list[LabConfig], submission: Path | None, roo
 def configure(tree: str, root: Path = ROOT, staged: bool = False) -> Path:
     """tree: "student", "solution" or "submission"; staged: student files come from staging_dir."""
     out = build_dir(tree, root)
-    impl = "solution" if tree == "solution" else "student"
+    impl = "solution" if is_reference(tree) else "student"
     command = ["cmake", "-S", str(root), "-B", str(out), f"-DHPC_IMPL={impl}", "-DCMAKE_BUILD_TYPE=Release",
-               f"-DHPC_SUBMISSION_DIR={staging_dir(tree, root) if staged else ''}"]
+               f"-DHPC_SUBMISSION_DIR={staging_dir(tree, root) if staged else ''}",
+               f"-DHPC_MARCH={MARCH.get(tree, 'native')}"]
     result = run_limited(command, BUILD_LIMITS, cwd=root, env=dict(os.environ))
     if result.returncode != 0:
         raise ConfigureError(f"cmake configure of the {tree} tree failed:\n{result.output[-3000:]}")
@@ -251,9 +252,9 @@ def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: L
     """Builds one lab. Student trees: phase 1 (student files, sandboxed, starters substituted for
     files that do not compile), then phase 2 (the tests)."""
     result = BuildResult(ok=True)
-    if tree != "solution" and (refused := unprotected_compile(root)):
+    if not is_reference(tree) and (refused := unprotected_compile(root)):
         return BuildResult(ok=False, error=refused)
-    if tree != "solution":
+    if not is_reference(tree):
         student_dirs = (staging_dir(tree, root),)
         impl = f"{cmake_target(lab)}_impl"
         while True:  # each round replaces the files that failed by their starters; starters compile

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from grader import adapters, build, classroom, deps, export, mpi, packages, plotting, reports
 from grader.config import ConfigError, LabConfig
-from grader.labs import ROOT, LabSelectionError, bin_dir, select_labs
+from grader.labs import ROOT, LabSelectionError, bin_dir, is_reference, select_labs
 from grader.results import LabResult, items_of, summary_json
 from grader.sandbox import instructor_files_private
 from grader.scoring import grade_lab
@@ -146,8 +146,8 @@ def tampering(labs: list[LabConfig], tree: str) -> dict[str, list[str]]:
 def prepare_tree(labs: list[LabConfig], tree: str, submission: Path | None = None) -> dict[str, list[str]]:
     """Stages the student files (student and submission trees) and configures the build; returns
     per lab the submitted files that were not taken, and why."""
-    notes = {} if tree == "solution" else build.stage_sources(tree, labs, submission)
-    build.configure(tree, staged=tree != "solution")
+    notes = {} if is_reference(tree) else build.stage_sources(tree, labs, submission)
+    build.configure(tree, staged=not is_reference(tree))
     instructor_files_private(ROOT)
     return notes
 

@@ -6,7 +6,14 @@ from pathlib import Path
 from grader.config import LabConfig, load_lab
 
 ROOT = Path(__file__).resolve().parent.parent
-TREES = {"student": "student", "solution": "solution", "submission": "submission"}  # tree -> build/<folder>
+# tree -> build/<folder>; solution-avx2: the reference built for AVX2/FMA only (x86-64-v3), what
+# hosted runners and valgrind run, checked by the self-test next to the native build.
+TREES = {"student": "student", "solution": "solution", "submission": "submission", "solution-avx2": "solution-avx2"}
+MARCH = {"solution-avx2": "x86-64-v3"}  # default: native
+
+
+def is_reference(tree: str) -> bool:
+    return tree.startswith("solution")
 
 
 class LabSelectionError(Exception):

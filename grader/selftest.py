@@ -105,6 +105,26 @@ def solution_tree(tally: Tally, labs, env) -> dict | None:
     return results
 
 
+def avx2_reference(tally: Tally, env, native_results: dict | None) -> None:
+    """The top steps must be reachable without AVX-512: Lab 01's reference, built for x86-64-v3
+    (AVX2/FMA), scores full marks too. On a CPU without AVX-512 the native build is that build."""
+    from grader.calibration import machine
+    lab01 = next(lab for lab in (native_results or {}).get("labs", []) if lab["lab"].startswith("01"))
+    if machine()["isa"] != "AVX-512":
+        tally.check(lab01["score"] == lab01["max_score"] or bool(tally.inconclusive),
+                    f"Lab 01 reference with AVX2 only: {lab01['score']:g}/{lab01['max_score']:g} "
+                    f"(this CPU has no AVX-512: the native build is the AVX2 build)")
+        return
+    graded = grade_labs(select_labs(["01"]), "solution-avx2", env)
+    results = write_results(graded, "solution-avx2", ROOT / "grader-results" / "self-test" / "solution-avx2")
+    lab = results["labs"][0]
+    short = [f"  {t['name']}: {t['status']} {t['score']:g}/{t['max_score']:g}: {t['output'][:200]}"
+             for t in lab["tests"] if t["score"] < t["max_score"] and t["status"] != "inconclusive"]
+    tally.check(lab["gradable"] and not short,
+                f"Lab 01 reference built for AVX2 only (x86-64-v3) scores full marks ({lab['score']:g}/{lab['max_score']:g})",
+                lab["problem"] + "\n".join(short))
+
+
 def calibration_run(tally: Tally, env) -> None:
     """./grade --calibrate on Lab 03's two calibrated items, one run: the file names the machine
     and a plausible factor for each, the grader then grades with it, and the instructor's own
@@ -270,6 +290,7 @@ def run_self_test(install: bool = True) -> int:
     code_style(tally)
     tally.check(classroom.main(["--check"]) == 0, ".github/workflows/classroom.yml matches the labs")
     passing = solution_tree(tally, labs, env)
+    avx2_reference(tally, env, passing)
     calibration_run(tally, env)
     sanitized_unit_tests(tally, "sanitize", "ASan + UBSan")
     sanitized_unit_tests(tally, "tsan", "ThreadSanitizer (the concurrency labs)")
