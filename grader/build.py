@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader.config import LabConfig, Limits
-from grader.labs import MARCH, ROOT, build_dir, cmake_target, is_reference
+from grader.labs import MARCH, ROOT, SANITIZERS, base_tree, build_dir, cmake_target, is_reference, sanitizer_tree
 from grader.sandbox import Isolation, isolation_available, run_limited, sandbox_uid
 from grader.symbols import foreign_definitions, student_objects
 
@@ -48,7 +48,9 @@ def parallel_jobs() -> int:
 
 
 def staging_dir(tree: str, root: Path = ROOT) -> Path:
-    return build_dir(tree, root).with_name(build_dir(tree, root).name + "-src")
+    """Where a tree's student files are staged; a sanitizer tree compiles its base tree's."""
+    base = build_dir(base_tree(tree), root)
+    return base.with_name(base.name + "-src")
 
 
 def _starter(lab_dir: Path, name: str) -> Path:
@@ -93,6 +95,9 @@ def configure(tree: str, root: Path = ROOT, staged: bool = False) -> Path:
     command = ["cmake", "-S", str(root), "-B", str(out), f"-DHPC_IMPL={impl}", "-DCMAKE_BUILD_TYPE=Release",
                f"-DHPC_SUBMISSION_DIR={staging_dir(tree, root) if staged else ''}",
                f"-DHPC_MARCH={MARCH.get(tree, 'native')}"]
+    flags = next((f for kind, f in SANITIZERS.values() if tree.endswith(f"-{kind}")), None)
+    if flags:  # a sanitizer tree: only the graded sanitizer items' test programs are built in it
+        command += [f"-DCMAKE_CXX_FLAGS={flags}", "-DHPC_BUILD_BENCHMARKS=OFF", "-DHPC_CUDA=OFF"]
     result = run_limited(command, BUILD_LIMITS, cwd=root, env=dict(os.environ))
     if result.returncode != 0:
         raise ConfigureError(f"cmake configure of the {tree} tree failed:\n{result.output[-3000:]}")
@@ -280,3 +285,33 @@ def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: L
         return BuildResult(ok=False, error=_limit_message(outcome, limits) or first_error(outcome.output, (), root),
                            fallbacks=result.fallbacks)
     return result
+
+
+def build_sanitized(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: Limits = BUILD_LIMITS,
+                    trusted: bool = False, configured: bool = False) -> dict[str, str]:
+    """Builds the test programs of the lab's sanitizer items, each sanitizer in its own tree
+    (<tree>-asan, <tree>-tsan) from the sources build_lab staged (its starter fallbacks
+    included), student code compiled as in phase 1 (unless `trusted`: the course's own mutants).
+    Returns per sanitizer why it could not be built, or "" when it was."""
+    problems: dict[str, str] = {}
+    student = not is_reference(tree)
+    for sanitizer in sorted({item.sanitizer for item in lab.items if item.sanitizer}):
+        tree_s = sanitizer_tree(tree, sanitizer)
+        try:
+            if not configured:
+                configure(tree_s, root, staged=student)
+        except ConfigureError as error:
+            problems[sanitizer] = str(error)
+            continue
+        targets = [f"{cmake_target(lab)}_impl"] if student else []
+        targets += sorted({f"{cmake_target(lab)}_{item.binary}" for item in lab.items if item.sanitizer == sanitizer})
+        problems[sanitizer] = ""
+        for index, target in enumerate(targets):
+            untrusted = student and index == 0 and not trusted
+            outcome = _build(tree_s, target, log, f"{lab.name} ({SANITIZERS[sanitizer][0]})", root, limits,
+                             sandboxed=untrusted)
+            if outcome.returncode != 0:
+                problems[sanitizer] = _limit_message(outcome, limits) or first_error(
+                    outcome.output, (staging_dir(tree, root),) if untrusted else (), root)
+                break
+    return problems

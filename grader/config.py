@@ -81,6 +81,9 @@ class Item:
     # perf items whose steps track the machine (speedups over a serial baseline): what the
     # reference solution measures on the course's machine, the anchor of ./grade --calibrate.
     reference: float | None = None
+    # unit items: run the test program built with this sanitizer ("address" = ASan + UBSan, or
+    # "thread" = TSan); the item fails on the sanitizer's first report.
+    sanitizer: str | None = None
 
     @property
     def max_points(self) -> float:
@@ -221,7 +224,10 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks
             )
             if kind == "unit":
                 points = _whole_points(table, where)
-                items.append(Item(**common, points=points))
+                sanitizer = table.get("sanitizer")
+                if sanitizer is not None and sanitizer not in ("address", "thread"):
+                    raise ConfigError(f"{where}: sanitizer '{sanitizer}' is not 'address' or 'thread'")
+                items.append(Item(**common, points=points, sanitizer=sanitizer))
             else:
                 metric = table.get("metric", "speedup")
                 if metric not in METRICS:

@@ -8,12 +8,31 @@ from grader.config import LabConfig, load_lab
 ROOT = Path(__file__).resolve().parent.parent
 # tree -> build/<folder>; solution-avx2: the reference built for AVX2/FMA only (x86-64-v3), what
 # hosted runners and valgrind run, checked by the self-test next to the native build.
-TREES = {"student": "student", "solution": "solution", "submission": "submission", "solution-avx2": "solution-avx2"}
+TREES = {"student": "student", "solution": "solution", "submission": "submission", "solution-avx2": "solution-avx2",
+         "mutants": "mutants"}  # mutants: the reference with one curated mistake (grader/mutants.py)
 MARCH = {"solution-avx2": "x86-64-v3"}  # default: native
+
+
+# Graded sanitizer items (`sanitizer = "address" | "thread"` in grading.toml) run programs built in a
+# sibling tree <tree>-asan / <tree>-tsan from the same sources, with these compiler flags.
+SANITIZERS = {"address": ("asan", "-g -fsanitize=address,undefined -fno-sanitize-recover=undefined "
+                                  "-fno-omit-frame-pointer"),
+              "thread": ("tsan", "-g -fsanitize=thread")}
+SANITIZER_TREES = {kind for kind, _ in SANITIZERS.values()}
 
 
 def is_reference(tree: str) -> bool:
     return tree.startswith("solution")
+
+
+def base_tree(tree: str) -> str:
+    """student-tsan -> student: the tree whose staged sources a sanitizer tree compiles."""
+    head, _, tail = tree.rpartition("-")
+    return head if tail in SANITIZER_TREES else tree
+
+
+def sanitizer_tree(tree: str, sanitizer: str) -> str:
+    return f"{tree}-{SANITIZERS[sanitizer][0]}"
 
 
 class LabSelectionError(Exception):
@@ -58,7 +77,8 @@ def select_labs(wanted: list[str], root: Path = ROOT, calibrated: bool = True) -
 
 
 def build_dir(tree: str, root: Path = ROOT) -> Path:
-    return root / "build" / TREES[tree]
+    base = base_tree(tree)
+    return root / "build" / (TREES[base] + tree[len(base):])
 
 
 def bin_dir(tree: str, lab: LabConfig, root: Path = ROOT) -> Path:

@@ -4,6 +4,7 @@ kernel's correctness items passed (the perf test is then not even run)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -16,7 +17,7 @@ from grader import mpi
 from grader.gtest_xml import ReportError, parse_report
 from grader.perf_lock import perf_turn
 from grader.results import ERROR, FAILED, INCONCLUSIVE, PASSED, SKIPPED, LabResult, TestResult, items_of
-from grader.labs import ROOT
+from grader.labs import ROOT, SANITIZERS
 from grader.test_names import declared_tests, unknown_cases
 from grader.sandbox import Isolation, Outcome, private_folder, run_limited, sandbox_uid
 
@@ -49,6 +50,10 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path,
           declared: frozenset[str] | None = None) -> TestResult:
     """The verdict on one finished test process, from its exit and its XML report only (checked
     against the tests the program really has, `declared`, when known)."""
+    report_text = sanitizer_report(outcome.output) if item.sanitizer else None
+    if report_text and outcome.returncode != 0:
+        return _result(lab, item, FAILED, 0, f"{SANITIZER_NAMES[item.sanitizer]} found a bug in your code "
+                       f"(its first report; fix it, don't silence it):\n{report_text}", wall_s=outcome.wall_s)
     failure = outcome.describe_failure(item.limits)
     tail = _head_and_tail(outcome.output)
     if failure:
@@ -125,7 +130,8 @@ def _measured(cases) -> float | None:
 
 
 def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None,
-              only: set[str] | None = None, limits: Limits | None = None) -> LabResult:
+              only: set[str] | None = None, limits: Limits | None = None,
+              sanitizer_problems: dict[str, str] | None = None) -> LabResult:
     """Grades every item of `lab` (or the `only` ones), under each item's limits (or `limits`)."""
     result = LabResult(lab=lab.name, title=lab.title, max_score=lab.max_points, items=items_of(lab))
     verdicts: dict[str, TestResult] = {}
@@ -144,6 +150,9 @@ def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None
             test = _result(lab, item, FAILED, 0,
                            "not run: performance counts only once the correctness test(s) "
                            + ", ".join(f"'{lab.item(r).name}'" for r in blocking) + " pass")
+        elif item.sanitizer and (sanitizer_problems or {}).get(item.sanitizer):
+            test = _result(lab, item, ERROR, 0, f"not built with the {SANITIZER_NAMES[item.sanitizer]}: "
+                           + sanitizer_problems[item.sanitizer])
         else:
             test = run_item(lab, item, bin_dir, env)
             for pause_s in RETRY_PAUSES_S:  # back off, then measure again: the machine may calm down
@@ -170,7 +179,42 @@ def test_isolation(work: Path) -> Isolation:
     return Isolation(hidden=(ROOT,), private_dirs=(Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")), work_dir=work)
 
 
+SANITIZER_NAMES = {"address": "AddressSanitizer and UBSan", "thread": "ThreadSanitizer"}
+# The first report ends the program (halt_on_error) with this exit code; memory is capped by the
+# sanitizer's own RSS limit, since its shadow memory does not fit an address-space limit.
+SANITIZER_EXIT = 86
+_SANITIZER_REPORT = re.compile(r"^(==\d+==ERROR: (Address|Leak)Sanitizer|WARNING: ThreadSanitizer|.*runtime error: )",
+                               re.M)
+
+
+def sanitizer_environment(item: Item) -> dict[str, str]:
+    common = f"halt_on_error=1:exitcode={SANITIZER_EXIT}:hard_rss_limit_mb={item.limits.memory_mb}"
+    if item.sanitizer == "address":
+        return {"ASAN_OPTIONS": f"{common}:detect_leaks=0:abort_on_error=0",
+                "UBSAN_OPTIONS": f"halt_on_error=1:print_stacktrace=1:exitcode={SANITIZER_EXIT}"}
+    return {"TSAN_OPTIONS": f"{common}:second_deadlock_stack=1"}
+
+
+def sanitizer_report(output: str) -> str | None:
+    """The sanitizer's first report (its first lines), if the program printed one."""
+    match = _SANITIZER_REPORT.search(output)
+    if not match:
+        return None
+    lines = output[match.start():].splitlines()
+    return "\n".join(lines[:18])
+
+
+def sanitizer_bin_dir(bin_dir: Path, item: Item) -> Path:
+    """build/<tree>/bin/<lab> -> build/<tree>-tsan/bin/<lab>."""
+    tree_dir = bin_dir.parents[1]
+    return tree_dir.with_name(f"{tree_dir.name}-{SANITIZERS[item.sanitizer][0]}") / "bin" / bin_dir.name
+
+
 def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> TestResult:
+    if item.sanitizer:
+        bin_dir = sanitizer_bin_dir(bin_dir, item)
+        env = dict(env, **sanitizer_environment(item))
+        item = replace(item, limits=replace(item.limits, memory_mb=0))
     binary = bin_dir / item.binary
     if not binary.is_file() or not os.access(binary, os.X_OK):
         return _result(lab, item, ERROR, 0, f"test program {item.binary} was not built")

@@ -271,6 +271,30 @@ def plots_fit(tally: Tally) -> None:
                     f"cut: {cut}" if cut else f"no plots in {folder}")
 
 
+def mutant_kill_rates(tally: Tally, labs, env) -> None:
+    """Every lab's curated mutants (solutions/<lab>/mutants/) must each be killed by a failing
+    correctness item of the file it changes; the kill rate per lab and each killer are printed."""
+    from grader.mutants import run_lab
+    from grader.scoring import grade_lab
+    for lab in labs:
+        started = time.monotonic()
+        verdicts = run_lab(lab, env, lambda lab, folder, only: grade_lab(lab, folder, env, only=only).tests)
+        if not verdicts:
+            tally.check(False, f"{lab.name}: curated mutants in solutions/{lab.name}/mutants/")
+            continue
+        not_run = [v for v in verdicts if v.how.startswith("not run here")]
+        counted = [v for v in verdicts if v not in not_run]
+        killed = [v for v in counted if v.killed]
+        for v in verdicts:
+            print(f"   {'killed  ' if v.killed else 'ALIVE   ' if v not in not_run else 'not run '} "
+                  f"{v.mutant.name}: {v.how[:160]}", flush=True)
+        rate = f"{len(killed)}/{len(counted)}" + (f", {len(not_run)} not run here" if not_run else "")
+        tally.check(len(killed) == len(counted),
+                    f"{lab.name}: every curated mutant killed by a correctness item ({rate}, "
+                    f"{time.monotonic() - started:.0f} s)",
+                    "\n".join(f"  {v.mutant.name} ({v.mutant.why}): {v.how}" for v in counted if not v.killed))
+
+
 def adversarial_suite(tally: Tally) -> None:
     from grader.tests.adversarial.suite import run_suite
     started = time.monotonic()
@@ -297,6 +321,7 @@ def run_self_test(install: bool = True) -> int:
     failing = student_tree(tally, labs, env)
     plots_fit(tally)
     unbuildable = exported_template(tally, labs)
+    mutant_kill_rates(tally, labs, env)
     platform_formats(tally, {"passing (reference)": passing, "failing (starters)": failing,
                              "unbuildable (a changed test file)": unbuildable})
     platform_packages(tally)

@@ -15,6 +15,18 @@ namespace {
 using hpc::lab02::BoundedQueue;
 using namespace std::chrono_literals;
 
+// Waits until `done()` holds, up to 5 s: a correct queue takes microseconds, so the bound only
+// ever ends a wait that would otherwise never end.
+template <typename Done>
+bool eventually(Done done) {
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
+
 TEST(BoundedQueue, FifoOnOneThread) {
   BoundedQueue queue(4);
   for (std::int64_t i = 0; i < 4; ++i) EXPECT_TRUE(queue.push(i));
@@ -56,6 +68,11 @@ TEST(BoundedQueue, CloseWakesEveryoneAndDrains) {
   std::this_thread::sleep_for(50ms);
   empty.close();
   full.close();
+  // A producer that close() did not wake would sleep forever: give it time, say so, then free it.
+  if (!eventually([&] { return refused == 1; })) {
+    ADD_FAILURE() << "close() did not wake the producer blocked on a full queue (wake not_full_ too)";
+    full.pop();  // makes room: the producer's wait ends
+  }
   for (auto& c : consumers) c->join();
   producer.join();
   EXPECT_EQ(woke, 3) << "consumers blocked on an empty queue must return nullopt after close()";
@@ -87,6 +104,30 @@ TEST(BoundedQueue, EveryItemConsumedExactlyOnceUnderStress) {
   std::size_t wrong = 0;
   for (const auto& count : seen) wrong += count != 1;
   EXPECT_EQ(wrong, 0u) << "items lost or duplicated";
+}
+
+// Several consumers asleep, then as many items pushed at once: each item must wake a consumer.
+// Waking only on the empty -> non-empty transition leaves one asleep with an item queued.
+TEST(BoundedQueue, EveryItemWakesAConsumer) {
+  constexpr int kConsumers = 4;
+  for (int trial = 0; trial < 30; ++trial) {
+    BoundedQueue queue(64);
+    std::atomic<int> served{0};
+    std::vector<std::unique_ptr<TestThread>> consumers;
+    for (int c = 0; c < kConsumers; ++c) {
+      consumers.push_back(std::make_unique<TestThread>([&] {
+        if (queue.pop().has_value()) ++served;
+      }));
+    }
+    std::this_thread::sleep_for(10ms);  // let them fall asleep in pop()
+    for (int i = 0; i < kConsumers; ++i) ASSERT_TRUE(queue.push(i));
+    const bool all_served = eventually([&] { return served == kConsumers; });
+    queue.close();  // frees a consumer that slept through its item
+    for (auto& c : consumers) c->join();
+    ASSERT_TRUE(all_served) << "trial " << trial << ": " << served << " of " << kConsumers
+                            << " consumers got an item; one slept with an item in the queue (a lost wake-up: "
+                               "notify on every push)";
+  }
 }
 
 TEST(BoundedQueue, WaitingConsumersDoNotSpin) {

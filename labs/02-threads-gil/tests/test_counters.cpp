@@ -16,6 +16,18 @@ TEST(Counters, EveryMethodCountsExactly) {
   }
 }
 
+// Long enough that the threads really run at the same time (thread start-up takes longer than
+// 50 000 increments): a lost update then shows, e.g. an atomic load and store in place of an
+// atomic increment.
+TEST(Counters, NoIncrementLostUnderContention) {
+  const int threads = 4;
+  const std::int64_t increments = 2'000'000;
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(count_with_atomic(threads, increments), threads * increments) << "round " << round;
+    EXPECT_EQ(count_with_mutex(threads, increments), threads * increments) << "round " << round;
+  }
+}
+
 TEST(Counters, ZeroWork) {
   EXPECT_EQ(count_with_atomic(3, 0), 0);
   EXPECT_EQ(count_with_mutex(3, 0), 0);
