@@ -166,9 +166,10 @@ class Progress:
             self.last = now
 
 
-def _build(tree: str, target: str, log, label: str, root: Path, limits: Limits, sandboxed: bool,
+def _build(tree: str, target: str | list[str], log, label: str, root: Path, limits: Limits, sandboxed: bool,
            keep_going: bool = False):
-    command = ["cmake", "--build", str(build_dir(tree, root)), "--target", target, "-j", str(parallel_jobs())]
+    targets = [target] if isinstance(target, str) else target
+    command = ["cmake", "--build", str(build_dir(tree, root)), "--target", *targets, "-j", str(parallel_jobs())]
     if keep_going:
         command += ["--", "-k"]
     uid = sandbox_uid() if sandboxed and _others_can_reach(root) else None
@@ -253,9 +254,10 @@ def _fall_back(tree: str, lab: LabConfig, name: str, why: str, result: BuildResu
     log(f"   {lab.name}: src/{name} cannot be used; its items are graded with the starter's")
 
 
-def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: Limits = BUILD_LIMITS) -> BuildResult:
+def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: Limits = BUILD_LIMITS,
+              binaries: set[str] | None = None) -> BuildResult:
     """Builds one lab. Student trees: phase 1 (student files, sandboxed, starters substituted for
-    files that do not compile), then phase 2 (the tests)."""
+    files that do not compile), then phase 2 (the tests: only `binaries`, when given)."""
     result = BuildResult(ok=True)
     if not is_reference(tree) and (refused := unprotected_compile(root)):
         return BuildResult(ok=False, error=refused)
@@ -280,7 +282,8 @@ def build_lab(tree: str, lab: LabConfig, root: Path = ROOT, log=print, limits: L
                 error = first_error(outcome.output, student_dirs, root, in_file=name)
                 _fall_back(tree, lab, name, f"it does not compile ({limit}):\n{error}" if limit
                            else f"it does not compile:\n{error}", result, root, log)
-    outcome = _build(tree, cmake_target(lab), log, lab.name, root, limits, sandboxed=False)
+    targets = [f"{cmake_target(lab)}_{b}" for b in sorted(binaries)] if binaries else cmake_target(lab)
+    outcome = _build(tree, targets, log, lab.name, root, limits, sandboxed=False)
     if outcome.returncode != 0:
         return BuildResult(ok=False, error=_limit_message(outcome, limits) or first_error(outcome.output, (), root),
                            fallbacks=result.fallbacks)

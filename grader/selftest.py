@@ -276,7 +276,14 @@ def mutant_kill_rates(tally: Tally, labs, env) -> None:
     correctness item of the file it changes; the kill rate per lab and each killer are printed."""
     from grader.mutants import run_lab
     from grader.scoring import grade_lab
+    from grader.mutants import load
+    gpu = gpu_present()
     for lab in labs:
+        if lab.requires_cuda and not gpu:  # the CUDA tests skip without a GPU: nothing could die
+            print(f"   {lab.name}: {len(load(lab))} curated mutant(s) not run here (no GPU); "
+                  "they run on a machine with one", flush=True)
+            tally.check(len(load(lab)) >= 8, f"{lab.name}: curated mutants ready for a GPU machine ({len(load(lab))})")
+            continue
         started = time.monotonic()
         verdicts = run_lab(lab, env, lambda lab, folder, only: grade_lab(lab, folder, env, only=only).tests)
         if not verdicts:

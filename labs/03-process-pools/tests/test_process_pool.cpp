@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -88,6 +89,42 @@ TEST(ProcessPool, ACrashedWorkerIsReportedAndReplaced) {
   }
   EXPECT_EQ(pool.map("crash_on_13", numbers(10), 3).size(), 10u) << "a new worker must replace the dead one";
   EXPECT_EQ(pool.size(), 2u);
+}
+
+// With chunks of 4 a dead worker cannot say which input killed it: the report names the first
+// input of its chunk (12), not the chunk's number (3), which chunks of 1 cannot tell apart.
+TEST(ProcessPool, ACrashInALargerChunkNamesTheChunksFirstInput) {
+  register_failing_tasks();
+  ProcessPool pool(2);
+  try {
+    pool.map("crash_on_13", numbers(40), 4);
+    FAIL() << "map must throw";
+  } catch (const TaskError& e) {
+    EXPECT_EQ(e.input_index, 12u) << e.what();
+  }
+  try {
+    pool.map("throw_on_13", numbers(40), 4);  // a task that throws knows its own input
+    FAIL() << "map must throw";
+  } catch (const TaskError& e) {
+    EXPECT_EQ(e.input_index, 13u) << e.what();
+  }
+}
+
+// A worker that dies while idle (killed from outside) must not take the parent with it: writing
+// to its pipe must give an error the pool handles (EPIPE), not SIGPIPE, which ends the process.
+TEST(ProcessPool, AnIdleWorkerKilledFromOutsideDoesNotKillTheParent) {
+  register_failing_tasks();
+  ProcessPool pool(2);
+  ASSERT_EQ(pool.map("crash_on_13", numbers(4), 1).size(), 4u);
+  kill(pool.worker_pids().front(), SIGKILL);
+  usleep(100'000);  // the worker is gone before the next chunk is sent to it
+  try {
+    const auto results = pool.map("crash_on_13", numbers(8), 1);
+    EXPECT_EQ(results.size(), 8u);
+  } catch (const TaskError& e) {
+    EXPECT_NE(std::string(e.what()).find("worker"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(pool.map("crash_on_13", numbers(8), 1).size(), 8u) << "the pool must replace the dead worker";
 }
 
 TEST(ProcessPool, UnknownTaskIsAnError) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "baseline.hpp"
 #include "hpc/data.hpp"
 #include "lab04/sgd.hpp"
@@ -45,6 +47,21 @@ TEST(Sgd, EveryRankHoldsTheSameModel) {
   MPI_Allreduce(MPI_IN_PLACE, highest.data(), static_cast<int>(highest.size()), MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
   EXPECT_EQ(lowest, highest);
   EXPECT_EQ(mine, lowest);
+}
+
+// One step over every row: the gradient summed over the ranks and divided by the whole batch is
+// the serial gradient, up to the order of the additions. Dividing by a rank's own share of the
+// batch (a step `ranks` times too long) still converges, but not to this.
+TEST(Sgd, OneFullBatchStepEqualsTheSerialStep) {
+  const SgdOptions options{.epochs = 1, .batch_size = kRows, .learning_rate = 0.05};
+  const LinearModel model = train_sgd(MPI_COMM_WORLD, my_shard(), kRows, options);
+  const Dataset all = make_regression_rows(kFeatures, hpc::test_seed(), 0, kRows);
+  const LinearModel serial = baseline::train_sgd(all, options);
+  ASSERT_EQ(model.weights.size(), serial.weights.size());
+  for (std::size_t j = 0; j < serial.weights.size(); ++j) {
+    EXPECT_NEAR(model.weights[j], serial.weights[j], 1e-9 * (std::abs(serial.weights[j]) + 1e-6)) << "weight " << j;
+  }
+  EXPECT_NEAR(model.bias, serial.bias, 1e-9 * (std::abs(serial.bias) + 1e-6));
 }
 
 TEST(Sgd, OneRankIsTheSerialAlgorithmExactly) {
