@@ -61,9 +61,9 @@ def solution_tree(tally: Tally, labs, env) -> dict | None:
     full = build.build_everything("solution")
     if not tally.check(full.returncode == 0, "solution tree builds (every target)", build.first_error(full.output)):
         return None
-    harness = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "common|runtime", "--output-on-failure"])
+    harness = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "common|runtime|mine", "--output-on-failure"])
     tally.check(harness.returncode == 0,
-                "common/ harness and labs' given runtime tests (timing, perf assertions, machine, GIL, interpreter)",
+                "common/ harness, labs' given runtime tests (timing, perf assertions, machine, GIL, interpreter) and mytests examples",
                 harness.stdout[-3000:])
     benches = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "bench", "--output-on-failure"])
     ran = benches.stdout.count(" Test #")

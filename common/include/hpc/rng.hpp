@@ -43,4 +43,8 @@ class Rng {
   std::uint64_t state_[4] = {};
 };
 
+// The Monte Carlo estimates of pi (Labs 01, 03, 04) share one rule: a point exactly on the
+// circle counts as inside, so every lab's hit count is the same for the same stream.
+inline bool inside_quarter_circle(double x, double y) { return x * x + y * y <= 1.0; }
+
 }  // namespace hpc

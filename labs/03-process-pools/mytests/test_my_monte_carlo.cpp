@@ -10,6 +10,7 @@
 #include "lab03/process_pool.hpp"
 
 TEST(MyMonteCarlo, CloseToPiWithTwoWorkers) {
+  hpc::lab03::register_lab_tasks();  // the pool's workers find tasks by name: register them first
   hpc::lab03::ProcessPool pool(2);
   const auto estimate = hpc::lab03::monte_carlo_pi(pool, 200000, 42, 8);
   EXPECT_NEAR(estimate.value, std::numbers::pi, 5 * estimate.standard_error);

@@ -55,7 +55,7 @@ void register_lab_tasks() {
     std::int64_t hits = 0;
     for (auto i = static_cast<std::int64_t>(args[2]); i > 0; --i) {
       const double x = rng.uniform(), y = rng.uniform();
-      hits += (x * x + y * y <= 1.0) ? 1 : 0;
+      hits += hpc::inside_quarter_circle(x, y) ? 1 : 0;
     }
     return encode_int(hits);
   });

@@ -15,7 +15,7 @@ inline std::uint64_t count_hits(Rng& rng, std::uint64_t count) {
   std::uint64_t hits = 0;
   for (std::uint64_t i = 0; i < count; ++i) {
     const double x = rng.uniform(), y = rng.uniform();
-    hits += (x * x + y * y <= 1.0) ? 1 : 0;
+    hits += hpc::inside_quarter_circle(x, y) ? 1 : 0;
   }
   return hits;
 }

@@ -34,10 +34,13 @@ Summary describe(std::span<const double> data);
 
 // The q-th percentiles (q in [0, 100]) with linear interpolation between order statistics, like
 // numpy.percentile's default. Throws std::invalid_argument for empty data or q outside [0, 100].
+// NaN in `data` is not supported (numpy returns NaN; std::nth_element's order is then undefined):
+// the tests never pass one.
 std::vector<double> percentiles(std::span<const double> data, std::span<const double> q);
 
 // The cols x cols Pearson correlation matrix of `data`, which holds `rows` observations of `cols`
-// variables row-major. Needs rows >= 2 (std::invalid_argument otherwise).
+// variables row-major. Needs rows >= 2 (std::invalid_argument otherwise). Rounding can put an
+// entry a few ulps above 1 (numpy's corrcoef clips to [-1, 1]); the tests compare within 1e-9.
 std::vector<double> correlation_matrix(std::span<const double> data, std::size_t rows, std::size_t cols);
 
 }  // namespace hpc::lab01
