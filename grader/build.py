@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader.config import LabConfig, Limits
+from grader.gpu import gpu_present
 from grader.labs import MARCH, ROOT, SANITIZERS, base_tree, build_dir, cmake_target, is_reference, sanitizer_tree
 from grader.sandbox import Isolation, isolation_available, run_limited, sandbox_uid
 from grader.symbols import foreign_definitions, student_objects
@@ -95,6 +96,8 @@ def configure(tree: str, root: Path = ROOT, staged: bool = False) -> Path:
     command = ["cmake", "-S", str(root), "-B", str(out), f"-DHPC_IMPL={impl}", "-DCMAKE_BUILD_TYPE=Release",
                f"-DHPC_SUBMISSION_DIR={staging_dir(tree, root) if staged else ''}",
                f"-DHPC_MARCH={MARCH.get(tree, 'native')}"]
+    # Without a GPU the CUDA lab's tests skip: one architecture is enough to prove it compiles.
+    command.append(f"-DHPC_CUDA_ONE_ARCH={'OFF' if gpu_present() else 'ON'}")
     flags = next((f for kind, f in SANITIZERS.values() if tree.endswith(f"-{kind}")), None)
     if flags:  # a sanitizer tree: only the graded sanitizer items' test programs are built in it
         command += [f"-DCMAKE_CXX_FLAGS={flags}", "-DHPC_BUILD_BENCHMARKS=OFF", "-DHPC_CUDA=OFF"]

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from grader import adapters, build, classroom, deps, export, mpi, packages, plotting, reports
 from grader.config import ConfigError, LabConfig
+from grader.gpu import cuda_compiler_present
 from grader.labs import ROOT, LabSelectionError, bin_dir, is_reference, select_labs
 from grader.results import LabResult, items_of, summary_json
 from grader.sandbox import instructor_files_private
@@ -127,10 +128,6 @@ def test_environment(seed: int | None) -> dict[str, str]:
     if seed is not None:
         env["HPC_SEED"] = str(seed)
     return env
-
-
-def cuda_compiler_present() -> bool:
-    return shutil.which("nvcc") is not None or Path("/usr/local/cuda/bin/nvcc").exists()
 
 
 def tampering(labs: list[LabConfig], tree: str) -> dict[str, list[str]]:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from grader import build, classroom, deps, export
 from grader.platform_checks import platform_formats, platform_packages, roster_check
-from grader.cli import cuda_compiler_present, grade_labs, test_environment, write_results
+from grader.cli import grade_labs, test_environment, write_results
+from grader.gpu import cuda_compiler_present, gpu_present
 from grader.coverage import ungraded_tests
 from grader.labs import ROOT, bin_dir, build_dir, select_labs
 from grader.sandbox import reap_orphans
@@ -149,15 +150,6 @@ def calibration_run(tally: Tally, env) -> None:
             calibration.CALIBRATION_FILE.write_text(previous)
 
 
-def gpu_present() -> bool:
-    """A CUDA driver that sees at least one GPU."""
-    try:
-        listing = _run(["nvidia-smi", "-L"], timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return listing.returncode == 0 and "GPU" in listing.stdout
-
-
 # compute-sanitizer's tools, and the test programs each one runs on: memcheck (out-of-bounds and
 # misaligned accesses, leaks) on every one, racecheck and synccheck (shared-memory races, barriers
 # not reached by every thread) on the kernels that use shared memory.
@@ -221,14 +213,17 @@ def exported_template(tally: Tally, labs) -> dict | None:
         tally.check(not leaked, "export leaves out solutions, hidden tests and instructor files", f"present: {leaked}")
         out = Path(tmp) / "results"
         grade = [str(template / "grade"), "--no-install", "--output", str(out)]
-        run = _run(grade, cwd=template)
+        # Configuring the template's tree checks every lab's files; building and grading one lab
+        # checks common/ and the grader (the starters themselves were built above).
+        run = _run(grade + [labs[1].number], cwd=template)
         results = json.loads((out / "results.json").read_text()) if (out / "results.json").exists() else None
         problems = [] if results else [run.stdout[-2000:] + run.stderr[-2000:]]
         for lab in (results or {}).get("labs", []):
             if not lab["gradable"] or lab["score"] != 0 or any(t["status"] == "error" for t in lab["tests"]):
                 problems.append(f"{lab['lab']}: gradable={lab['gradable']} score={lab['score']} {lab['problem']}")
-        tally.check(run.returncode == 0 and not problems and len(results["labs"]) == len(labs),
-                    "exported template builds and grades every lab to 0 points, no errors", "\n".join(problems))
+        tally.check(run.returncode == 0 and not problems and results is not None,
+                    f"exported template configures every lab, builds and grades {labs[1].name} to 0 points, no errors",
+                    "\n".join(problems))
 
         victim = f"labs/{labs[0].name}/tests/" + next(i.binary for i in labs[0].items if i.kind == "unit") + ".cpp"
         with open(template / victim, "a") as f:
