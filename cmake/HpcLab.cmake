@@ -9,8 +9,12 @@
 #                                                                 # run by the self-test, not graded
 #               BENCHMARKS bench/bench_matmul.cpp ...
 #               LIBRARIES OpenMP::OpenMP_CXX
-#               MPI_RANKS 2)                    # MPI lab: tests run under mpirun -np 2, with the
+#               MPI_RANKS 2                     # MPI lab: tests run under mpirun -np 2, with the
 #                                               # course's MPI test and benchmark main()s
+#               REMOTE)                         # the student's code runs in a process of its own
+#                                               # (hpc/remote.hpp): remote/proxy.cpp stands in for it
+#                                               # in the tests, remote/exports.cpp lists what the
+#                                               # lab's `runner` program serves
 #
 # It creates the library <ID>_impl from the chosen implementation, <ID>_baseline, one executable per
 # test/benchmark file (in build/<tree>/bin/<NAME>/, where the grader looks for them), CTest entries
@@ -72,7 +76,7 @@ function(hpc_add_mpi_test)
 endfunction()
 
 function(hpc_add_lab)
-  cmake_parse_arguments(LAB "" "NAME;ID;MPI_RANKS" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
+  cmake_parse_arguments(LAB "REMOTE" "NAME;ID;MPI_RANKS" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
   set(lab_dir "${PROJECT_SOURCE_DIR}/labs/${LAB_NAME}")
   if(HPC_IMPL STREQUAL "solution")
     set(impl_dir "${PROJECT_SOURCE_DIR}/solutions/${LAB_NAME}/src")
@@ -117,6 +121,9 @@ function(hpc_add_lab)
   target_link_libraries(${LAB_ID}_impl PUBLIC hpc_common ${LAB_LIBRARIES})
   target_compile_options(${LAB_ID}_impl PRIVATE ${impl_warnings})
   hpc_optimise(${LAB_ID}_impl)
+  if(HPC_IMPL STREQUAL "student")
+    set_target_properties(${LAB_ID}_impl PROPERTIES CXX_COMPILER_LAUNCHER "")  # no cache shared with student code
+  endif()
 
   add_library(${LAB_ID}_baseline STATIC ${LAB_BASELINE})
   target_include_directories(${LAB_ID}_baseline PUBLIC "${lab_dir}/include" "${lab_dir}/baseline")
@@ -125,7 +132,25 @@ function(hpc_add_lab)
   hpc_optimise(${LAB_ID}_baseline)
 
   add_custom_target(${LAB_ID})
-  add_custom_target(${LAB_ID}_unit_tests)  # the unit test programs only: what the sanitizer presets run
+  add_custom_target(${LAB_ID}_unit_tests)
+  # Remote labs: the tests link the proxy, never the student's library; the runner links that.
+  set(tested_impl ${LAB_ID}_impl)
+  if(LAB_REMOTE)
+    add_library(${LAB_ID}_proxy STATIC "${lab_dir}/remote/proxy.cpp")
+    target_include_directories(${LAB_ID}_proxy PUBLIC "${lab_dir}/include" "${lab_dir}/remote")
+    target_link_libraries(${LAB_ID}_proxy PUBLIC hpc_remote ${LAB_LIBRARIES})
+    target_compile_options(${LAB_ID}_proxy PRIVATE ${HPC_PROJECT_WARNINGS})
+    hpc_optimise(${LAB_ID}_proxy)
+    add_executable(${LAB_ID}_runner "${lab_dir}/remote/exports.cpp")
+    set_target_properties(${LAB_ID}_runner PROPERTIES OUTPUT_NAME runner RUNTIME_OUTPUT_DIRECTORY "${bin_dir}")
+    target_include_directories(${LAB_ID}_runner PRIVATE "${lab_dir}/remote")
+    target_compile_options(${LAB_ID}_runner PRIVATE ${HPC_PROJECT_WARNINGS})
+    hpc_optimise(${LAB_ID}_runner)
+    # The baseline after the student's library only resolves what student code calls of it.
+    target_link_libraries(${LAB_ID}_runner PRIVATE hpc_remote_runner ${LAB_ID}_impl ${LAB_ID}_baseline)
+    add_dependencies(${LAB_ID} ${LAB_ID}_runner)
+    set(tested_impl ${LAB_ID}_proxy)
+  endif()  # the unit test programs only: what the sanitizer presets run
   if(TARGET unit_tests)
     add_dependencies(unit_tests ${LAB_ID}_unit_tests)
   endif()
@@ -162,7 +187,14 @@ function(hpc_add_lab)
       # linker keeps the first, so a student's copy never replaces the harness's or the baseline's
       # (grader/symbols.py refuses student files that define anything else outside their lab). The
       # baseline once more after: what student code calls of it is resolved too.
-      target_link_libraries(${target} PRIVATE ${harness} ${LAB_ID}_baseline ${LAB_ID}_impl ${LAB_ID}_baseline)
+      if(kind STREQUAL "BENCHMARKS")
+        target_link_libraries(${target} PRIVATE ${harness} ${LAB_ID}_baseline ${LAB_ID}_impl ${LAB_ID}_baseline)
+      else()
+        target_link_libraries(${target} PRIVATE ${harness} ${LAB_ID}_baseline ${tested_impl} ${LAB_ID}_baseline)
+        if(LAB_REMOTE)
+          add_dependencies(${target} ${LAB_ID}_runner)  # started by the test at its first call
+        endif()
+      endif()
       if(kind STREQUAL "BENCHMARKS")
         # A smoke test (label `bench`): every benchmark runs once, briefly, so a suite cannot rot
         # unnoticed. Debian's Google Benchmark 1.7 takes the minimum time without a unit.

@@ -182,8 +182,10 @@ def _build(tree: str, target: str | list[str], log, label: str, root: Path, limi
             for path in (build_dir(tree, root), staging_dir(tree, root)):
                 _chown_tree(path, uid)
         isolation = compile_isolation(tree, root)
-    return run_limited(command, limits, cwd=root, env=dict(os.environ, LANG="C"), uid=uid,
-                       isolation=isolation, on_output=Progress(label, log))
+    env = dict(os.environ, LANG="C")
+    if sandboxed:
+        env["CCACHE_DISABLE"] = "1"  # no compiler cache is shared with the sandbox (see CMakeLists.txt)
+    return run_limited(command, limits, cwd=root, env=env, uid=uid, isolation=isolation, on_output=Progress(label, log))
 
 
 def build_with_progress(command: list[str], label: str, root: Path = ROOT, log=print):

@@ -23,7 +23,7 @@ INSTRUCTOR_ONLY = ("solutions/", "hidden/", ".ci/", "grader/tests/", ".github/wo
 NEVER_COPIED = ("build/", "grader-results/", ".git/")
 # Folders where a file the manifest does not know is a change too (an added test, say).
 PROTECTED_FOLDERS = ("common/", "grader/", "cmake/", "plots/")
-PROTECTED_LAB_FOLDERS = ("tests/", "baseline/", "include/", "bench/")
+PROTECTED_LAB_FOLDERS = ("tests/", "baseline/", "include/", "bench/", "remote/")
 
 
 class ExportError(Exception):

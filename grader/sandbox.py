@@ -90,22 +90,29 @@ class Outcome:
 
 
 SANDBOX_UID_RANGE = range(64900, 65000)  # uids with no account: their processes are the tests'
-_claimed: dict[str, object] = {}  # the uid this grader process holds, and its lock file
+# Each role's uid, lock file and anchor, as claimed by this grader process: "test" runs the test
+# programs, "runner" the student's code of a remote lab (grader/runner_broker.py), so that neither
+# can signal, trace or write to the other.
+_claims: dict[str, dict] = {}
 
 
-def sandbox_uid() -> int | None:
-    """The uid tests run as when the grader is root, or None (not root: they run as the user).
+def sandbox_uid(role: str = "test") -> int | None:
+    """The uid tests (or, role "runner", remote runners) run as when the grader is root, or None
+    (not root: they run as the user).
 
-    Each grader process claims its own uid, so two graders running at once (a batch of
+    Each grader process claims its own uid per role, so two graders running at once (a batch of
     submissions graded in parallel) never kill each other's tests when they kill every process of
     "their" uid: an exclusive lock held until it exits, and an anchor, a sleeping process of that
     uid that lives as long as the grader. Graders that cannot see each other's locks (a chroot, a
     container sharing the PID namespace) see each other's anchors and claim another uid."""
     if os.geteuid() != 0:
         return None
-    if "uid" in _claimed:
-        return _claimed["uid"]  # type: ignore[return-value]
+    if role in _claims:
+        return _claims[role]["uid"]
+    taken = {claim["uid"] for claim in _claims.values()}
     for uid in SANDBOX_UID_RANGE:
+        if uid in taken:
+            continue
         try:
             pwd.getpwuid(uid)
             continue  # a real account: never ours to kill
@@ -128,7 +135,7 @@ def sandbox_uid() -> int | None:
             anchor.wait()
             os.close(lock)
             continue
-        _claimed.update(uid=uid, lock=lock, anchor=anchor)
+        _claims[role] = {"uid": uid, "lock": lock, "anchor": anchor}
         return uid
     return None
 
@@ -147,9 +154,8 @@ def _start_anchor(uid: int) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
-def _anchor_pid() -> int | None:
-    anchor = _claimed.get("anchor")
-    return anchor.pid if anchor is not None else None  # type: ignore[attr-defined]
+def _anchor_pids() -> set[int]:
+    return {claim["anchor"].pid for claim in _claims.values()}
 
 
 PRIVATE_FOLDER = Path("/run/hpc-grader")  # root's: uid locks and the tests' scratch folders
@@ -174,7 +180,7 @@ def _processes_of(uid: int, with_anchor: bool = False) -> list[int]:
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == uid and (with_anchor or int(entry.name) != _anchor_pid()):
+                if entry.stat().st_uid == uid and (with_anchor or int(entry.name) not in _anchor_pids()):
                     pids.append(int(entry.name))
             except OSError:
                 pass
@@ -366,7 +372,7 @@ def _descendants() -> list[int]:
                 continue
             ppid = int(stat.rsplit(")", 1)[1].split()[1])  # the name in (...) may contain spaces
             children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid for pid in children.get(os.getpid(), []) if pid != _anchor_pid()]
+    found, todo = [], [pid for pid in children.get(os.getpid(), []) if pid not in _anchor_pids()]
     while todo:
         pid = todo.pop()
         found.append(pid)
@@ -407,15 +413,19 @@ def _kill_descendants() -> None:
 
 
 def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, str],
-                uid: int | None = None, isolation: Isolation | None = None, on_output=None) -> Outcome:
+                uid: int | None = None, isolation: Isolation | None = None, on_output=None, broker=None) -> Outcome:
     """Runs `command` under `limits`, as `uid` when given (the grader must be root for that),
     seeing the file system as `isolation` says (root only). on_output(bytes) sees the output as
-    it comes (progress)."""
+    it comes (progress). A `broker` (grader/runner_broker.py) starts the runners the test asks
+    for; their output counts as the test's."""
     _become_subreaper()
     start = time.monotonic()
+    pass_fds = (broker.test_fd(),) if broker else ()
+    if broker:
+        env = dict(env, HPC_RUNNER_BROKER_FD=str(broker.test_fd()))
     try:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True,
+                                   stdin=subprocess.DEVNULL, start_new_session=True, pass_fds=pass_fds,
                                    preexec_fn=lambda: _apply_limits(limits, uid, isolation))
     except (OSError, subprocess.SubprocessError) as error:
         return Outcome(returncode=127, output=f"cannot start {command[0]}: {error}", wall_s=0.0)
@@ -425,31 +435,40 @@ def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, st
     size = 0
     timed_out = overflow = False
     selector = selectors.DefaultSelector()
-    selector.register(process.stdout, selectors.EVENT_READ)
+    selector.register(process.stdout, selectors.EVENT_READ, "test")
+    if broker:
+        selector.register(broker, selectors.EVENT_READ, "broker")
     deadline = start + limits.timeout_s
     try:
-        while True:
+        while not overflow:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 timed_out = True
                 break
-            if not selector.select(timeout=min(remaining, 0.1)):
-                # Quiet pipe: done once the test itself has exited, even if a child it left
-                # behind still holds the pipe open (that child is killed below).
-                if process.poll() is not None:
-                    break
-                continue
-            data = os.read(process.stdout.fileno(), 65536)
-            if not data:
-                break  # every writer closed the pipe
-            size += len(data)
-            if size > cap_bytes:
-                chunks.append(data[: max(0, cap_bytes - (size - len(data)))])
-                overflow = True
+            events = selector.select(timeout=min(remaining, 0.1))
+            # Quiet pipes: done once the test itself has exited, even if a child it left behind
+            # still holds a pipe open (that child is killed below).
+            if not events and process.poll() is not None:
                 break
-            chunks.append(data)
-            if on_output:
-                on_output(data)
+            for key, _ in events:
+                if key.data == "broker":
+                    broker.handle()
+                    for pipe in broker.new_outputs:
+                        selector.register(pipe, selectors.EVENT_READ, "runner")
+                    broker.new_outputs.clear()
+                    continue
+                data = os.read(key.fileobj.fileno(), 65536)
+                if not data:  # every writer closed this pipe
+                    selector.unregister(key.fileobj)
+                    continue
+                size += len(data)
+                if size > cap_bytes:
+                    chunks.append(data[: max(0, cap_bytes - (size - len(data)))])
+                    overflow = True
+                    break
+                chunks.append(data)
+                if on_output:
+                    on_output(data)
     finally:
         selector.close()
         if timed_out or overflow:
@@ -468,6 +487,8 @@ def run_limited(command: list[str], limits: Limits, cwd: Path, env: dict[str, st
         if uid is not None:
             most = kill_all_of(uid)
             remove_files_of(uid)
+        if broker:
+            most = max(most, broker.close())
         _kill_descendants()
         process.stdout.close()
 

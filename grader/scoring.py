@@ -19,6 +19,7 @@ from grader.perf_lock import perf_turn
 from grader.results import ERROR, FAILED, INCONCLUSIVE, PASSED, SKIPPED, LabResult, TestResult, items_of
 from grader.labs import ROOT, SANITIZERS
 from grader.test_names import declared_tests, unknown_cases
+from grader.runner_broker import RunnerBroker
 from grader.sandbox import Isolation, Outcome, private_folder, run_limited, sandbox_uid
 
 MAX_MESSAGE = 1500
@@ -234,7 +235,8 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
                 os.chown(folder, uid, uid)
         report = report_dir / "gtest.xml"
         command = [str(program), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}", "--gtest_color=no"]
-        test_env = dict(env, HOME=str(work), TMPDIR=str(work), HPC_GRADING_CORES=str(counted_cores()))
+        test_env = dict(env, HOME=str(work), TMPDIR=str(work), HPC_GRADING_CORES=str(counted_cores()),
+                        HPC_TIME_LIMIT_S=f"{item.limits.timeout_s:g}")
         if item.kind == "perf":  # (see hpc/timing.hpp: a slow baseline must not get the test killed)
             test_env["HPC_PERF_BUDGET_S"] = f"{PERF_BUDGET_SHARE * item.limits.timeout_s:.0f}"
         if item.ranks:
@@ -243,9 +245,28 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
             except FileNotFoundError as error:
                 return _result(lab, item, ERROR, 0, str(error))
             test_env = mpi.environment(test_env)
+        broker = remote_runner(bin_dir, root, item, test_env, work)
+        if broker is None and (root / RUNNER).exists():
+            test_env["HPC_RUNNER_PROGRAM"] = str(root / RUNNER)
         with perf_turn(item.kind == "perf"):
-            outcome = run_limited(command, item.limits, cwd=work, env=test_env, uid=uid, isolation=test_isolation(work))
+            outcome = run_limited(command, item.limits, cwd=work, env=test_env, uid=uid, isolation=test_isolation(work),
+                                  broker=broker)
         return judge(lab, item, outcome, report, declared_tests(binary))
+
+
+RUNNER = "runner"  # a remote lab's program that runs the student's code (common/include/hpc/remote.hpp)
+
+
+def remote_runner(bin_dir: Path, scratch: Path, item: Item, env: dict[str, str], work: Path) -> RunnerBroker | None:
+    """For a remote lab: a copy of its runner in the scratch folder and, as root, the broker that
+    starts it as a uid of its own when the test asks (without root the test starts it itself)."""
+    if not (bin_dir / RUNNER).is_file():
+        return None
+    shutil.copy2(bin_dir / RUNNER, scratch / RUNNER)
+    uid = sandbox_uid("runner")
+    if uid is None:
+        return None
+    return RunnerBroker(scratch / RUNNER, item.limits, env, uid, scratch, test_isolation(work))
 
 
 PERF_BUDGET_SHARE = 0.7  # of a perf item's timeout: the rest is for the attempt already running

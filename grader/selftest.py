@@ -305,31 +305,50 @@ def adversarial_suite(tally: Tally) -> None:
     tally.check(time.monotonic() - started < 600, f"adversarial suite in bounded time ({time.monotonic() - started:.0f} s)")
 
 
+class Sections:
+    """Prints how long each part of the self-test took, so that its time budget can be watched."""
+
+    def __init__(self):
+        self.times: list[tuple[str, float]] = []
+
+    def __call__(self, name: str, step, *args):
+        started = time.monotonic()
+        try:
+            return step(*args)
+        finally:
+            self.times.append((name, time.monotonic() - started))
+            print(f"   ({name}: {self.times[-1][1]:.0f} s)", flush=True)
+
+    def summary(self) -> str:
+        return ", ".join(f"{name} {seconds:.0f} s" for name, seconds in self.times)
+
+
 def run_self_test(install: bool = True) -> int:
     started = time.monotonic()
     tally = Tally()
+    timed = Sections()
     if install and not deps.ensure(dependencies=deps.DEPENDENCIES + deps.MAINTAINER_DEPENDENCIES):
         return 2
     env = test_environment(seed=None)
     labs = select_labs([])
-    grader_unit_tests(tally)
-    code_style(tally)
+    timed("grader unit tests", grader_unit_tests, tally)
+    timed("code style", code_style, tally)
     tally.check(classroom.main(["--check"]) == 0, ".github/workflows/classroom.yml matches the labs")
-    passing = solution_tree(tally, labs, env)
-    avx2_reference(tally, env, passing)
-    calibration_run(tally, env)
-    sanitized_unit_tests(tally, "sanitize", "ASan + UBSan")
-    sanitized_unit_tests(tally, "tsan", "ThreadSanitizer (the concurrency labs)")
-    failing = student_tree(tally, labs, env)
+    passing = timed("reference solutions", solution_tree, tally, labs, env)
+    timed("AVX2 reference", avx2_reference, tally, env, passing)
+    timed("calibration", calibration_run, tally, env)
+    timed("ASan + UBSan", sanitized_unit_tests, tally, "sanitize", "ASan + UBSan")
+    timed("TSan", sanitized_unit_tests, tally, "tsan", "ThreadSanitizer (the concurrency labs)")
+    failing = timed("starters", student_tree, tally, labs, env)
     plots_fit(tally)
-    unbuildable = exported_template(tally, labs)
-    mutant_kill_rates(tally, labs, env)
+    unbuildable = timed("exported template", exported_template, tally, labs)
+    timed("mutants", mutant_kill_rates, tally, labs, env)
     platform_formats(tally, {"passing (reference)": passing, "failing (starters)": failing,
                              "unbuildable (a changed test file)": unbuildable})
-    platform_packages(tally)
-    roster_check(tally)
-    adversarial_suite(tally)
-    print(f"\nself-test finished in {time.monotonic() - started:.0f} s")
+    timed("platform packages", platform_packages, tally)
+    timed("roster", roster_check, tally)
+    timed("adversarial suite", adversarial_suite, tally)
+    print(f"\nself-test finished in {time.monotonic() - started:.0f} s ({timed.summary()})")
     for what in tally.inconclusive:
         print(f"  inconclusive (machine busy, not a failure): {what}")
     for what in tally.failed:

@@ -1,5 +1,6 @@
 #include "hpc/data.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 #include <stdexcept>
@@ -30,6 +31,11 @@ std::vector<typename Distribution::result_type> draw(std::size_t n, std::uint64_
 
 std::vector<double> random_doubles(std::size_t n, std::uint64_t seed, double lo, double hi) {
   return draw(n, seed, std::uniform_real_distribution<double>(lo, hi));
+}
+
+void refill_random(std::span<double> values, std::uint64_t seed, double lo, double hi) {
+  const auto fresh = random_doubles(values.size(), seed, lo, hi);
+  std::copy(fresh.begin(), fresh.end(), values.begin());
 }
 
 std::vector<float> random_floats(std::size_t n, std::uint64_t seed, float lo, float hi) {

@@ -27,6 +27,7 @@ Measurement Measurement::of(const Comparison& comparison, int threads) {
   m.complete = comparison.complete;
   m.wrong_pair = comparison.wrong_pair;
   m.other_cores = comparison.other_cores;
+  m.untrusted = comparison.untrusted;
   return m;
 }
 
@@ -74,6 +75,8 @@ std::string inconclusive_reason(const PerfTarget& target, const Measurement& m) 
     return "time budget spent before 3 timing pairs: the baseline took " + fixed(m.baseline_seconds, 1) +
            " s a call on this machine";
   }
+  // Work the clock could not see may have made it look faster: never graded, at any step.
+  if (!m.untrusted.empty()) return "timing not trusted: " + m.untrusted;
   if (is_parallel(target) && value > kMaxEfficiency) {
     return "efficiency " + fixed(value) + " is above the physical limit of " + fixed(kMaxEfficiency, 1) +
            ": a measurement error";

@@ -147,6 +147,45 @@ void burn_cpu(double seconds) {
   } while (static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec) < seconds);
 }
 
+TEST(ExpectSpeedup, UntrustedTimingIsInconclusiveAtEveryStep) {
+  auto m = with_speedup(50.0);  // far above the top step: work the clock did not see may be why
+  m.untrusted = "the runner took 0.2 s to take its arguments";
+  EXPECT_PRED2(contains, hpc::inconclusive_reason(kSpeedup, m), "timing not trusted: the runner took 0.2 s");
+}
+
+// A remote runner started by the grader is no child of the test: counted as its own all the same.
+TEST(Timing, CpuTimeCountsAProcessCountedAsOwn) {
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  const pid_t child = fork();
+  if (child == 0) {  // leaves a grandchild behind, adopted by someone else
+    const pid_t grandchild = fork();
+    if (grandchild == 0) {
+      burn_cpu(0.3);
+      (void)!write(ready[1], "x", 1);
+      pause();
+      _exit(0);
+    }
+    (void)!write(ready[1], &grandchild, sizeof grandchild);
+    _exit(0);
+  }
+  pid_t stranger = 0;
+  ASSERT_EQ(read(ready[0], &stranger, sizeof stranger), static_cast<ssize_t>(sizeof stranger));
+  waitpid(child, nullptr, 0);
+  const double before = hpc::cpu_seconds_of_process_tree();
+  char byte;
+  ASSERT_EQ(read(ready[0], &byte, 1), 1);
+  const double unseen = hpc::cpu_seconds_of_process_tree() - before;
+  hpc::count_as_own(stranger);
+  const double counted = hpc::cpu_seconds_of_process_tree() - before;
+  hpc::stop_counting_as_own(stranger);
+  kill(stranger, SIGKILL);
+  close(ready[0]);
+  close(ready[1]);
+  EXPECT_LT(unseen, 0.1) << "not a descendant: not counted until declared";
+  EXPECT_GT(counted, 0.25) << "its 0.3 s of CPU time, once counted as own";
+}
+
 TEST(Timing, CpuTimeOfTheProcessTreeCountsChildren) {
   int ready[2];
   ASSERT_EQ(pipe(ready), 0);

@@ -16,6 +16,22 @@ bool near(double value, double expected, double tolerance) { return std::abs(val
 // are loading, the run is inconclusive (skipped, saying so); on a quiet machine the miss stands.
 std::string busy_if_missed(bool all_near) { return all_near ? "" : hpc::machine_busy_reason(); }
 
+// What a sample spends inside an UntimedScope (a remote call's copies) is not the function's time.
+TEST(CompareInterleaved, TimeInsideAnUntimedScopeIsNotCounted) {
+  const auto candidate = [] {
+    {
+      const hpc::UntimedScope untimed;
+      hpc::spin_for(0.004);
+    }
+    hpc::spin_for(0.001);
+  };
+  const auto c = hpc::compare_interleaved([] { hpc::spin_for(0.002); }, candidate, {.pairs = 5});
+  const auto busy = busy_if_missed(near(c.speedup, 2.0, 0.3));
+  if (!busy.empty()) GTEST_SKIP() << "inconclusive: machine busy (" << busy << "; measured " << c.speedup << "x)";
+  EXPECT_NEAR(c.speedup, 2.0, 0.3);
+  EXPECT_NEAR(c.candidate_seconds, 0.001, 0.0005);
+}
+
 TEST(Median, OddAndEvenCounts) {
   EXPECT_DOUBLE_EQ(hpc::median({3, 1, 2}), 2);
   EXPECT_DOUBLE_EQ(hpc::median({4, 1, 3, 2}), 2.5);

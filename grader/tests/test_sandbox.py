@@ -185,7 +185,7 @@ class SandboxTest(unittest.TestCase):
     def test_a_grader_that_cannot_see_our_lock_sees_our_anchor(self):
         """Another /tmp or /run (a chroot, a container): the lock is invisible, the anchor is not."""
         mine = sandbox_uid()
-        self.assertIsNotNone(sandbox._anchor_pid())
+        self.assertIsNotNone(sandbox._claims['test']['anchor'].pid)
         with tempfile.TemporaryDirectory() as other_run:
             os.chmod(other_run, 0o755)
             claim = (f"from grader import sandbox; from pathlib import Path; sandbox.PRIVATE_FOLDER = Path({other_run!r}); "
@@ -193,7 +193,7 @@ class SandboxTest(unittest.TestCase):
             theirs = int(subprocess.run([sys.executable, "-c", claim], capture_output=True, text=True, cwd=ROOT).stdout)
         self.assertNotEqual(theirs, mine)
         run("pass", uid=mine, timeout_s=5)  # a test's clean-up must not kill our own anchor
-        self.assertIsNone(subprocess.run(["kill", "-0", str(sandbox._anchor_pid())]).returncode or None)
+        self.assertIsNone(subprocess.run(["kill", "-0", str(sandbox._claims['test']['anchor'].pid)]).returncode or None)
 
     @AS_ROOT
     def test_uid_with_a_live_process_is_not_claimed(self):

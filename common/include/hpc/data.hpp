@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,9 @@ std::uint64_t test_seed();
 
 // `n` values uniform in [lo, hi), reproducible for a given seed.
 std::vector<double> random_doubles(std::size_t n, std::uint64_t seed, double lo = -1.0, double hi = 1.0);
+// The same values written into `values` in place (the same buffer, new contents): checked timing
+// changes a kernel's inputs this way before every timed pair.
+void refill_random(std::span<double> values, std::uint64_t seed, double lo = -1.0, double hi = 1.0);
 std::vector<float> random_floats(std::size_t n, std::uint64_t seed, float lo = -1.0f, float hi = 1.0f);
 std::vector<std::int64_t> random_ints(std::size_t n, std::uint64_t seed, std::int64_t lo, std::int64_t hi);
 

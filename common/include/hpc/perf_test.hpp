@@ -52,6 +52,7 @@ struct Measurement {
   bool complete = true;     // false: the time budget cut the comparison short
   int wrong_pair = -1;      // checked timing: a timed call of the candidate returned a wrong result
   double other_cores = -1;  // cores other processes kept busy during the measurement (-1: not measured)
+  std::string untrusted;    // why the timing cannot be trusted (Comparison::untrusted), or ""
 
   static Measurement of(const Comparison& comparison, int threads = 1);
 };

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace hpc {
@@ -29,6 +30,9 @@ struct TimingOptions {
 bool time_budget_spent();
 double time_budget_left_seconds();  // infinity when the grader set no budget
 double seconds_since_program_start();
+// The item's whole time limit (HPC_TIME_LIMIT_S, set by the grader for every test program it runs),
+// or infinity when run outside the grader: a test that chooses its own work load stays inside it.
+double time_limit_seconds();
 
 struct Comparison {
   double speedup = 0;            // median over pairs of baseline_time / candidate_time
@@ -42,7 +46,31 @@ struct Comparison {
                                    // the candidate's samples: the cores it kept busy (0: not measured)
   double other_cores = -1;         // the most cores other processes kept busy during either side's
                                    // samples (a co-runner skews the short side most; -1: not measured)
+  std::string untrusted;           // why a sample's timing cannot be trusted (see distrust_timing), or ""
 };
+
+// Work inside a sample that is not the function's own (a remote call's copies of its arguments and
+// result, hpc/remote.hpp): the wall time spent inside an UntimedScope is taken out of the sample.
+class UntimedScope {
+ public:
+  UntimedScope();
+  ~UntimedScope();
+  UntimedScope(const UntimedScope&) = delete;
+  UntimedScope& operator=(const UntimedScope&) = delete;
+
+ private:
+  double start_;
+};
+
+// Marks the timing of the sample under way as untrustworthy, saying why (a remote runner that
+// worked while it was not timed): the comparison carries the reason and is inconclusive.
+void distrust_timing(const std::string& why);
+
+// A process whose CPU time counts as this program's own (a remote runner started for it, which is
+// not always its child): cpu_seconds_of_process_tree() adds it and its descendants, or, with a uid
+// that is not this process's, every process of that uid (a sandbox uid of its own).
+void count_as_own(long pid, long uid = -1);
+void stop_counting_as_own(long pid);
 
 // CPU seconds used so far by this process and every process below it that is still running
 // (a process pool's workers): what a parallel candidate keeps busy, threads or processes.

@@ -11,12 +11,6 @@
 
 namespace {
 
-// Overwrites `values` in place (the same buffer) with new random values.
-void refill(std::vector<double>& values, std::uint64_t seed) {
-  const auto fresh = hpc::random_doubles(values.size(), seed);
-  std::copy(fresh.begin(), fresh.end(), values.begin());
-}
-
 TEST(ConvolutionPerf, SameModeSpeedupOverTheDefinition) {
   using hpc::lab01::ConvolutionMode;
   hpc::lab01::Image image{1024, 1024, hpc::random_doubles(1024 * 1024, hpc::test_seed())};
@@ -36,8 +30,8 @@ TEST(ConvolutionPerf, SameModeSpeedupOverTheDefinition) {
          .vary =
              [&](int) {
                ++draw;
-               refill(image.pixels, hpc::test_seed() + 2 * draw + 2);
-               refill(kernel.pixels, hpc::test_seed() + 2 * draw + 3);
+               hpc::refill_random(image.pixels, hpc::test_seed() + 2 * draw + 2);
+               hpc::refill_random(kernel.pixels, hpc::test_seed() + 2 * draw + 3);
              },
          .same =
              [&] {

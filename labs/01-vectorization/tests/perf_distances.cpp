@@ -1,22 +1,19 @@
 #include <gtest/gtest.h>
 #include <omp.h>
 
-#include <algorithm>
 #include <vector>
 
 #include "baseline.hpp"
 #include "hpc/compare.hpp"
 #include "hpc/data.hpp"
 #include "hpc/perf_test.hpp"
+#include "hpc/remote.hpp"
 #include "lab01_thresholds.hpp"
 
 namespace {
 
-// Overwrites `values` in place (the same buffer) with new random values.
-void refill(std::vector<double>& values, std::uint64_t seed) {
-  const auto fresh = hpc::random_doubles(values.size(), seed);
-  std::copy(fresh.begin(), fresh.end(), values.begin());
-}
+using hpc::remote::RunnerAccess;
+using hpc::remote::SharedArray;
 
 // Graded on one thread, like matmul: the lesson is the algebra and the vectorized inner loop.
 // (With threads the kernel lasts under a millisecond, less than a scheduler time slice, and
@@ -24,9 +21,11 @@ void refill(std::vector<double>& values, std::uint64_t seed) {
 TEST(DistancesPerf, SpeedupOverThePairByPairLoopOnOneThread) {
   omp_set_num_threads(1);
   const std::size_t n = 1000, m = 1000, d = 32;
-  auto x = hpc::random_doubles(n * d, hpc::test_seed());
-  auto y = hpc::random_doubles(m * d, hpc::test_seed() + 1);
-  std::vector<double> out(n * m), expected(n * m);
+  // In memory the runner maps too: both sides read the same pages, and nothing is copied.
+  SharedArray<double> x(n * d, RunnerAccess::reads), y(m * d, RunnerAccess::reads), out(n * m, RunnerAccess::writes);
+  hpc::refill_random(x, hpc::test_seed());
+  hpc::refill_random(y, hpc::test_seed() + 1);
+  std::vector<double> expected(n * m);
   hpc::lab01::pairwise_distances(x, y, out, n, m, d);
   hpc::lab01::baseline::pairwise_distances(x, y, expected, n, m, d);
   ASSERT_TRUE(hpc::all_close(out, expected, 1e-9, 1e-6));
@@ -42,8 +41,8 @@ TEST(DistancesPerf, SpeedupOverThePairByPairLoopOnOneThread) {
          .vary =
              [&](int) {
                ++draw;
-               refill(x, hpc::test_seed() + 2 * draw + 2);
-               refill(y, hpc::test_seed() + 2 * draw + 3);
+               hpc::refill_random(x, hpc::test_seed() + 2 * draw + 2);
+               hpc::refill_random(y, hpc::test_seed() + 2 * draw + 3);
              },
          .same = [&] { return static_cast<bool>(hpc::all_close(out, expected, 1e-9, 1e-6)); }}));
   });

@@ -10,22 +10,20 @@
 #include "hpc/compare.hpp"
 #include "hpc/data.hpp"
 #include "hpc/perf_test.hpp"
+#include "hpc/remote.hpp"
 #include "lab01_thresholds.hpp"
 
 namespace {
 
-// Overwrites `values` in place (the same buffer) with new random values.
-void refill(std::vector<double>& values, std::uint64_t seed) {
-  const auto fresh = hpc::random_doubles(values.size(), seed);
-  std::copy(fresh.begin(), fresh.end(), values.begin());
-}
+using hpc::remote::RunnerAccess;
+using hpc::remote::SharedArray;
 
 // Whether C is within the rounding bound of test_matmul, |C - AB| <= 3 eps n (|A||B|), of the
 // baseline's product, with (|A||B|)_ij bounded by |a_i| |b_j| (Cauchy-Schwarz: rows of A, columns
 // of B), which costs O(n^2) instead of a second product. A correct kernel is inside it; a result
 // computed for other inputs is off by O(1).
-bool within_rounding_bound(const std::vector<double>& a, const std::vector<double>& b, const std::vector<double>& c,
-                           const std::vector<double>& expected, std::size_t n) {
+bool within_rounding_bound(std::span<const double> a, std::span<const double> b, std::span<const double> c,
+                           std::span<const double> expected, std::size_t n) {
   std::vector<double> row_norm(n, 0.0), col_norm(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t k = 0; k < n; ++k) {
@@ -50,9 +48,11 @@ bool within_rounding_bound(const std::vector<double>& a, const std::vector<doubl
 TEST(MatmulPerf, SpeedupOverTheNaiveLoopOnOneThread) {
   omp_set_num_threads(1);
   const std::size_t n = 1024;
-  auto a = hpc::random_doubles(n * n, hpc::test_seed());
-  auto b = hpc::random_doubles(n * n, hpc::test_seed() + 1);
-  std::vector<double> c(n * n), expected(n * n);
+  // In memory the runner maps too: both sides read the same pages, and nothing is copied.
+  SharedArray<double> a(n * n, RunnerAccess::reads), b(n * n, RunnerAccess::reads), c(n * n, RunnerAccess::writes);
+  hpc::refill_random(a, hpc::test_seed());
+  hpc::refill_random(b, hpc::test_seed() + 1);
+  std::vector<double> expected(n * n);
   hpc::lab01::matmul(a, b, c, n);  // a wrong (or empty) kernel must not earn a speedup
   hpc::lab01::baseline::matmul(a, b, expected, n);
   ASSERT_TRUE(hpc::all_close(c, expected, 1e-9, 1e-9));
@@ -69,8 +69,8 @@ TEST(MatmulPerf, SpeedupOverTheNaiveLoopOnOneThread) {
          .vary =
              [&](int) {
                ++draw;
-               refill(a, hpc::test_seed() + 2 * draw + 2);
-               refill(b, hpc::test_seed() + 2 * draw + 3);
+               hpc::refill_random(a, hpc::test_seed() + 2 * draw + 2);
+               hpc::refill_random(b, hpc::test_seed() + 2 * draw + 3);
              },
          .same = [&] { return within_rounding_bound(a, b, c, expected, n); }}));
   });

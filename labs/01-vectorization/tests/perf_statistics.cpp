@@ -7,17 +7,12 @@
 #include "baseline.hpp"
 #include "hpc/data.hpp"
 #include "hpc/perf_test.hpp"
+#include "hpc/remote.hpp"
 #include "lab01_thresholds.hpp"
 
 namespace {
 
 namespace lab = hpc::lab01;
-
-// Overwrites `values` in place (the same buffer) with new random values.
-void refill(std::vector<double>& values, std::uint64_t seed) {
-  const auto fresh = hpc::random_doubles(values.size(), seed);
-  std::copy(fresh.begin(), fresh.end(), values.begin());
-}
 
 // The comparison of test_statistics (expect_summaries_close), as a verdict.
 bool summaries_close(const lab::Summary& got, const lab::Summary& expected, double rtol) {
@@ -30,7 +25,9 @@ bool summaries_close(const lab::Summary& got, const lab::Summary& expected, doub
 
 // Memory-bound: one pass instead of two (and several threads streaming) is the whole gain.
 TEST(StatisticsPerf, DescribeSpeedupOverTwoPasses) {
-  auto data = hpc::random_doubles(4'000'000, hpc::test_seed());
+  // In memory the runner maps too: both sides read the same pages, and nothing is copied.
+  hpc::remote::SharedArray<double> data(4'000'000, hpc::remote::RunnerAccess::reads);
+  hpc::refill_random(data, hpc::test_seed());
   auto got = lab::describe(data);
   auto expected = lab::baseline::describe(data);
   ASSERT_NEAR(got.variance, expected.variance, 1e-9 * expected.variance);
@@ -43,7 +40,7 @@ TEST(StatisticsPerf, DescribeSpeedupOverTwoPasses) {
     return hpc::Measurement::of(
         hpc::compare_interleaved([&] { expected = lab::baseline::describe(data); }, [&] { got = lab::describe(data); },
                                  {.pairs = 7,
-                                  .vary = [&](int) { refill(data, hpc::test_seed() + ++draw); },
+                                  .vary = [&](int) { hpc::refill_random(data, hpc::test_seed() + ++draw); },
                                   .same = [&] { return summaries_close(got, expected, 1e-9); }}));
   });
 }
