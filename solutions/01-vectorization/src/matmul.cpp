@@ -24,12 +24,16 @@ namespace {
 using simd::kLanes;
 using simd::Vec;
 
-constexpr std::size_t MR = 8;            // rows of the register tile
-constexpr std::size_t NV = 2;            // vectors per tile row
-constexpr std::size_t NR = NV * kLanes;  // columns of the register tile
-constexpr std::size_t KC = 256;          // depth of a block: an MR x KC sliver of A stays in L1
-constexpr std::size_t MC = 128;          // rows of a packed A block (MC x KC doubles = 256 KiB, in L2)
-constexpr std::size_t NC = 2048;         // columns of a packed B panel
+// The register tile: MR x NV accumulator vectors, plus NV vectors of B and one broadcast of A,
+// must fit the vector registers, or the compiler spills them to memory inside the hot loop:
+// 12 x 2 + 3 = 27 of AVX-512's 32 registers, 6 x 2 + 3 = 15 of AVX2's 16 (8 rows spill on AVX2
+// and cost a third of the speed).
+constexpr std::size_t MR = kLanes >= 8 ? 12 : 6;  // rows of the register tile
+constexpr std::size_t NV = 2;                     // vectors per tile row
+constexpr std::size_t NR = NV * kLanes;           // columns of the register tile
+constexpr std::size_t KC = 256;                   // depth of a block: an MR x KC sliver of A stays in L1
+constexpr std::size_t MC = 120;                   // rows of a packed A block (240 KiB, in L2): a multiple of MR
+constexpr std::size_t NC = 2048;                  // columns of a packed B panel
 
 // Copies rows [i0, i0 + mc) x cols [p0, p0 + kc) of A as MR-row slivers, column by column:
 // packed[(sliver * kc + p) * MR + r] = A(i0 + sliver * MR + r, p0 + p), zero past the edge.
