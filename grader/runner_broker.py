@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from grader.config import Limits
-from grader.sandbox import Isolation, _apply_limits, kill_all_of, remove_files_of
+from grader.sandbox import Isolation, _apply_limits, _processes_of, kill_all_of, remove_files_of
 
 STATUS_WAIT_S = 2.0  # a runner whose socket closed is given this long to finish dying
 
@@ -107,11 +107,14 @@ class RunnerBroker:
 
     def close(self) -> int:
         """Kills every runner (and whatever they started); returns the most processes seen at once."""
-        most = kill_all_of(self.uid)
-        remove_files_of(self.uid)
-        for runner in self.runners.values():
+        most = len(_processes_of(self.uid))
+        for runner in self.runners.values():  # the grader's children: killed, then reaped
+            if runner.poll() is None:
+                runner.kill()
             runner.wait()
             runner.stdout.close()
+        most = max(most, kill_all_of(self.uid))
+        remove_files_of(self.uid)
         self.ours.close()
         self.theirs.close()
         return most

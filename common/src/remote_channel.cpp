@@ -94,12 +94,6 @@ int Region::create(std::size_t bytes, const char* name) {
   return fd;
 }
 
-void Region::seal_for_others() {
-  if (fcntl(fd_, F_ADD_SEALS, F_SEAL_FUTURE_WRITE) != 0) {
-    throw std::system_error(errno, std::generic_category(), "sealing a shared array");
-  }
-}
-
 void Region::adopt(int fd, std::size_t bytes, bool writable) {
   release();
   fd_ = fd;

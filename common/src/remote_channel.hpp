@@ -10,8 +10,8 @@
 //   FETCH                              ->  encodes the result into its result region
 //                                      <-  RESULT (bytes; the region's fd when it is new)
 //
-// Before a CALL that refers to a SharedArray the runner has not seen, SHARE gives it the array's fd
-// (mapped read-only unless the array is the runner's to write); UNSHARE forgets one. No reply.
+// Before a CALL that refers to an OutputArray the runner has not seen, SHARE gives it the array's
+// fd; UNSHARE forgets one. No reply.
 #pragma once
 
 #include <cstddef>
@@ -44,8 +44,7 @@ struct Message {
   Kind kind = Kind::call;
   Thrown thrown = Thrown::none;
   std::uint32_t threads = 0;
-  std::uint32_t id = 0;        // a shared array (SHARE, UNSHARE)
-  std::uint32_t writable = 0;  // whether the runner may write to it (SHARE)
+  std::uint32_t id = 0;        // an output array (SHARE, UNSHARE)
   std::uint64_t bytes = 0;     // argument bytes (CALL), result bytes (RESULT)
   std::uint64_t capacity = 0;  // size of the region whose fd comes with this message
   char function[64] = {};
@@ -71,9 +70,6 @@ class Region {
   // A new region of at least `bytes`, read-write, sealed against resizing (a peer that shrank it
   // would crash this process on its next read); returns its fd (owned by the region).
   int create(std::size_t bytes, const char* name);
-  // Forbids every later write through any other mapping or fd (F_SEAL_FUTURE_WRITE): the peer can
-  // map it read-only, and only this process writes to it.
-  void seal_for_others();
   // Maps a region received from the peer (read-write or read-only); takes ownership of `fd`.
   void adopt(int fd, std::size_t bytes, bool writable);
   void release();

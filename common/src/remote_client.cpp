@@ -107,11 +107,9 @@ std::string runner_program() {
   return (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "runner").string();
 }
 
-// Every SharedArray of this process: its region, whether the runner may write to it, and the
-// runner (by start count) that has been given it.
+// Every OutputArray of this process: its region, and the runner (by start count) given it.
 struct Shared {
   wire::Region region;
-  bool runner_writes = false;
   int given_to = -1;
 };
 std::map<std::uint32_t, Shared>& shared_arrays() {
@@ -167,8 +165,9 @@ class Session {
     run.kind = Kind::run;
     run.threads = static_cast<std::uint32_t>(omp_get_max_threads());
     const auto run_start = Clock::now();
-    exchange(run, -1, Kind::done, "the call");  // the timed step
+    const Message done = exchange(run, -1, Kind::done, "the call");  // the timed step
     report.run_seconds = seconds_since(run_start);
+    report.allocated_bytes = done.bytes;
 
     const UntimedScope untimed;
     const auto fetch_start = Clock::now();
@@ -199,7 +198,8 @@ class Session {
       distrust_timing(std::string("the runner took ") + std::to_string(report.prepare_seconds) + " s to take " +
                       function + "'s arguments, longer than copying them takes");
     }
-    if (report.fetch_seconds > copy_allowance(report.result_bytes)) {
+    // (The runner copies writable spans back before it encodes the result: at most the arguments.)
+    if (report.fetch_seconds > copy_allowance(report.result_bytes + report.argument_bytes)) {
       distrust_timing(std::string("the runner took ") + std::to_string(report.fetch_seconds) + " s to hand back " +
                       function + "'s result, longer than copying it takes");
     }
@@ -212,7 +212,6 @@ class Session {
       Message share;
       share.kind = Kind::share;
       share.id = id;
-      share.writable = array.runner_writes ? 1 : 0;
       share.capacity = array.region.size();
       if (!wire::send(socket_, share, array.region.fd())) ended("taking shared memory");
       array.given_to = starts_;
@@ -278,6 +277,7 @@ class Session {
     }
     socket_ = pair[0];
     child_ = true;
+    count_as_own(pid_);
   }
 
   // The runner hung up: how it ended, then a fresh one for the next call.
@@ -334,11 +334,9 @@ namespace {
 std::uint32_t next_shared_id = 1;
 }
 
-SharedBytes::SharedBytes(std::size_t bytes, bool runner_writes) : id_(next_shared_id++) {
+SharedBytes::SharedBytes(std::size_t bytes) : id_(next_shared_id++) {
   Shared& array = shared_arrays()[id_];
-  array.region.create(bytes, runner_writes ? "hpc-shared-output" : "hpc-shared-input");
-  if (!runner_writes) array.region.seal_for_others();
-  array.runner_writes = runner_writes;
+  array.region.create(bytes, "hpc-remote-output");
   data_ = array.region.data();
 }
 

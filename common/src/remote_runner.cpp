@@ -4,7 +4,9 @@
 #include <omp.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <map>
 #include <memory>
@@ -12,9 +14,28 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "hpc/remote_runner.hpp"
+#include "hpc/timing.hpp"
 #include "remote_channel.hpp"
+
+namespace {
+// Every byte allocated with operator new in this process: a call's share is reported with its
+// DONE (CallReport::allocated_bytes), for tests of how much memory a function needs.
+std::atomic<std::size_t> allocated_bytes{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  allocated_bytes.fetch_add(size, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return ::operator new(size); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -60,27 +81,44 @@ std::optional<Message> guarded(Step&& step) {
   }
 }
 
-// The caller's SharedArrays, as this runner maps them (read-only unless given as writable).
-struct SharedMapping {
-  hpc::remote::wire::Region region;
-  bool writable = false;
-};
-std::map<std::uint32_t, SharedMapping>& shared_arrays() {
-  static std::map<std::uint32_t, SharedMapping> arrays;
+// The caller's OutputArrays, as this runner maps them.
+std::map<std::uint32_t, hpc::remote::wire::Region>& output_arrays() {
+  static std::map<std::uint32_t, hpc::remote::wire::Region> arrays;
   return arrays;
 }
 
-std::byte* shared_bytes(const hpc::remote::SharedPlace& place, std::size_t bytes, bool writable) {
-  const auto found = shared_arrays().find(place.id);
-  if (found == shared_arrays().end()) throw hpc::remote::ProtocolError("remote call: an unknown shared array");
-  const auto& array = found->second;
-  if (place.offset > array.region.size() || bytes > array.region.size() - place.offset) {
-    throw hpc::remote::ProtocolError("remote call: a span past the end of its shared array");
+std::byte* output_bytes(const hpc::remote::SharedPlace& place, std::size_t bytes) {
+  const auto found = output_arrays().find(place.id);
+  if (found == output_arrays().end()) throw hpc::remote::ProtocolError("remote call: an unknown output array");
+  const auto& region = found->second;
+  if (place.offset > region.size() || bytes > region.size() - place.offset) {
+    throw hpc::remote::ProtocolError("remote call: a span past the end of its output array");
   }
-  if (writable && !array.writable) {
-    throw hpc::remote::ProtocolError("remote call: a writable span in an array the runner may only read");
+  return region.data() + place.offset;
+}
+
+// The heap copies of the current call's spans (Reader::stage), and where writable ones go back.
+struct Staged {
+  std::unique_ptr<std::byte[]> copy;
+  std::byte* region;
+  std::size_t bytes;
+  bool writable;
+};
+std::vector<Staged>& staged() {
+  static std::vector<Staged> copies;
+  return copies;
+}
+
+std::byte* stage(std::byte* data, std::size_t bytes, bool writable) {
+  auto& copy = staged().emplace_back(Staged{std::make_unique<std::byte[]>(bytes), data, bytes, writable}).copy;
+  std::memcpy(copy.get(), data, bytes);
+  return copy.get();
+}
+
+void copy_back_staged() {
+  for (const Staged& s : staged()) {
+    if (s.writable) std::memcpy(s.region, s.copy.get(), s.bytes);
   }
-  return array.region.data() + place.offset;
 }
 
 class Runner {
@@ -96,13 +134,11 @@ class Runner {
     while (hpc::remote::wire::receive(socket_, request, fd)) {
       if (request.kind == Kind::share) {
         if (fd < 0) return;
-        SharedMapping& array = shared_arrays()[request.id];
-        array.region.adopt(fd, request.capacity, request.writable != 0);
-        array.writable = request.writable != 0;
+        output_arrays()[request.id].adopt(fd, request.capacity, true);
         continue;
       }
       if (request.kind == Kind::unshare) {
-        shared_arrays().erase(request.id);
+        output_arrays().erase(request.id);
         continue;
       }
       if (fd >= 0) arguments_.adopt(fd, request.capacity, true);
@@ -128,6 +164,7 @@ class Runner {
 
   Message prepare(const Message& request) {
     prepared_.reset();
+    staged().clear();
     const auto found = exports_.find(request.function);
     if (found == exports_.end()) return failure(Thrown::protocol, std::string("no function ") + request.function);
     if (found->second.signature != request.signature) {
@@ -136,7 +173,8 @@ class Runner {
     if (request.bytes > arguments_.size()) return failure(Thrown::protocol, "arguments past their region");
     auto problem = guarded([&] {
       hpc::remote::Reader reader(arguments_.data(), request.bytes);
-      reader.shared = &shared_bytes;
+      reader.shared = &output_bytes;
+      reader.stage = &stage;
       prepared_ = found->second.prepare(reader);
     });
     Message ready;
@@ -147,9 +185,11 @@ class Runner {
   Message run(const Message& request) {
     if (!prepared_) return failure(Thrown::protocol, "RUN without a prepared call");
     if (request.threads > 0) omp_set_num_threads(static_cast<int>(request.threads));
+    const std::size_t allocated_before = allocated_bytes.load(std::memory_order_relaxed);
     auto problem = guarded([&] { prepared_->run(); });
     Message done;
     done.kind = Kind::done;
+    done.bytes = allocated_bytes.load(std::memory_order_relaxed) - allocated_before;
     return problem ? *problem : done;
   }
 
@@ -159,6 +199,7 @@ class Runner {
     int new_region = -1;
     auto problem = guarded([&] {
       if (!prepared_) throw hpc::remote::ProtocolError("FETCH without a call that ran");
+      copy_back_staged();
       hpc::remote::Writer count;
       prepared_->encode(count);
       if (count.size() > results_.size()) new_region = results_.create(2 * count.size(), "hpc-remote-results");
@@ -168,6 +209,7 @@ class Runner {
       result.capacity = results_.size();
     });
     prepared_.reset();
+    staged().clear();
     return problem ? reply(*problem) : reply(result, new_region);
   }
 
@@ -185,6 +227,7 @@ int main() {
   // fresh pages (page faults) that the same function called in-process never sees.
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  hpc::use_threaded_allocator();
   const char* fd = std::getenv("HPC_RUNNER_FD");
   Runner(fd ? std::atoi(fd) : 3).serve();
   return 0;

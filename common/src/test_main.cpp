@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "hpc/exit_now.hpp"
+#include "hpc/timing.hpp"
 
 int main(int argc, char** argv) {
+  hpc::use_threaded_allocator();
   ::testing::InitGoogleTest(&argc, argv);
   hpc::exit_now(RUN_ALL_TESTS());
 }

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "hpc/busy.hpp"
 
@@ -34,6 +35,8 @@ int repetitions_for(double once, double min_seconds) {
 }
 
 constexpr int kMinPairs = 3;
+constexpr double kIdleRunnerTicks = 0.03;  // 3 clock ticks: what /proc can tell apart from nothing
+constexpr double kIdleRunnerShare = 0.05;
 const Clock::time_point kProgramStart = Clock::now();
 
 // (ppid, utime + stime in clock ticks) of one /proc/<pid>/stat line; the name in (...) may hold spaces.
@@ -106,11 +109,10 @@ void stop_counting_as_own(long pid) {
   std::erase_if(own_processes(), [pid](const OwnProcess& p) { return p.pid == pid; });
 }
 
-double cpu_seconds_of_process_tree() {
-  timespec own{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &own);
-  double seconds = static_cast<double>(own.tv_sec) + 1e-9 * static_cast<double>(own.tv_nsec);
-  // Walk /proc once, then follow parent links down from this process and the ones counted as own.
+namespace {
+// CPU seconds (in clock ticks, from /proc) of the processes counted as own and their descendants,
+// and, with `with_tree`, of this process's descendants too (not of this process itself).
+double counted_ticks(bool with_tree) {
   std::multimap<long, std::pair<long, double>> children;  // ppid -> (pid, ticks)
   std::map<long, double> ticks_of;                        // pid -> ticks
   std::map<long, long> uid_of;                            // pid -> uid
@@ -132,20 +134,20 @@ double cpu_seconds_of_process_tree() {
   }
   const long self = getpid();
   std::set<long> counted{self};
-  std::vector<long> todo{self};
+  std::vector<long> roots;
   for (const auto& p : own_processes()) {
-    if (p.uid >= 0 && p.uid != static_cast<long>(getuid())) {
+    if (p.uid >= 0 && p.uid != static_cast<long>(getuid())) {  // a sandbox uid of its own: all of it
       for (const auto& [pid, uid] : uid_of) {
-        if (uid == p.uid && counted.insert(pid).second) todo.push_back(pid);
+        if (uid == p.uid && counted.insert(pid).second) roots.push_back(pid);
       }
     } else if (counted.insert(p.pid).second) {
-      todo.push_back(p.pid);
+      roots.push_back(p.pid);
     }
   }
   double ticks = 0;
-  for (const long pid : todo) {
-    if (pid != self) ticks += ticks_of.count(pid) ? ticks_of[pid] : 0;
-  }
+  for (const long pid : roots) ticks += ticks_of.count(pid) ? ticks_of[pid] : 0;
+  std::vector<long> todo = roots;
+  if (with_tree) todo.push_back(self);
   while (!todo.empty()) {
     const long parent = todo.back();
     todo.pop_back();
@@ -155,7 +157,19 @@ double cpu_seconds_of_process_tree() {
       todo.push_back(it->second.first);
     }
   }
-  return seconds + ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+  return ticks;
+}
+}  // namespace
+
+double cpu_seconds_of_process_tree() {
+  timespec own{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &own);
+  const double seconds = static_cast<double>(own.tv_sec) + 1e-9 * static_cast<double>(own.tv_nsec);
+  return seconds + counted_ticks(true) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double cpu_seconds_counted_as_own() {
+  return own_processes().empty() ? 0 : counted_ticks(false) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 namespace {
@@ -182,8 +196,13 @@ double time_call(const std::function<void()>& fn, double min_seconds) {
   return time_repeated(fn, repetitions_for(seconds_since(start), min_seconds));
 }
 
-Comparison compare_interleaved_samples(const std::function<double(Side, int)>& sample, const TimingOptions& options) {
+Comparison compare_interleaved_samples(const std::function<double(Side, int)>& timed_sample,
+                                       const TimingOptions& options) {
   if (options.pairs < 1) throw std::invalid_argument("compare_interleaved needs at least one pair");
+  const auto sample = [&](Side side, int repetitions) {
+    if (options.before_sample) options.before_sample(side);
+    return timed_sample(side, repetitions);
+  };
   const bool checked = static_cast<bool>(options.vary);
   if (checked) options.vary(-1);
   for (int i = 0; i < options.warmup_calls; ++i) {
@@ -234,17 +253,22 @@ Comparison compare_interleaved(const std::function<void()>& baseline, const std:
   double candidate_cpu = 0, candidate_wall = 0;
   double other[2] = {0, 0}, wall[2] = {0, 0};  // other processes' CPU seconds and wall seconds, per side
   std::string untrusted;
+  double runner_cpu = 0, baseline_wall = 0;  // processes counted as own (a remote runner) vs the baseline
   Comparison result = compare_interleaved_samples(
       [&](Side side, int repetitions) {
         distrust.clear();
         const OtherProcessesLoad others;
         const double cpu_before = side == Side::candidate ? cpu_seconds_of_process_tree() : 0;
+        const double counted_before = side == Side::baseline ? cpu_seconds_counted_as_own() : 0;
         const auto start = Clock::now();
         const double per_call = time_repeated(side == Side::baseline ? baseline : candidate, repetitions);
         const double elapsed = seconds_since(start);
         if (side == Side::candidate) {
           candidate_wall += elapsed;
           candidate_cpu += cpu_seconds_of_process_tree() - cpu_before;
+        } else {
+          baseline_wall += elapsed;
+          runner_cpu += cpu_seconds_counted_as_own() - counted_before;
         }
         const auto [other_seconds, wall_seconds] = others.other_and_wall_seconds();
         other[static_cast<int>(side)] += other_seconds;
@@ -254,11 +278,22 @@ Comparison compare_interleaved(const std::function<void()>& baseline, const std:
       },
       options);
   result.untrusted = untrusted;
+  // A runner is only called for the candidate's samples: CPU time it takes while the baseline is
+  // timed (beyond a few clock ticks of threads winding down) competes with the baseline.
+  if (result.untrusted.empty() && runner_cpu > kIdleRunnerTicks + kIdleRunnerShare * baseline_wall) {
+    result.untrusted = "the process running your code used " + std::to_string(runner_cpu) +
+                       " s of CPU time while the baseline was timed (" + std::to_string(baseline_wall) +
+                       " s): it may only work when it is called";
+  }
   result.candidate_cpu_ratio = candidate_wall > 0 ? candidate_cpu / candidate_wall : 0;
   for (int side = 0; side < 2; ++side) {
     if (wall[side] >= 0.05) result.other_cores = std::max({result.other_cores, 0.0, other[side] / wall[side]});
   }
   return result;
+}
+
+void use_threaded_allocator() {
+  std::thread([] {}).join();
 }
 
 void spin_for(double seconds) {

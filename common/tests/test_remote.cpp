@@ -15,8 +15,6 @@
 namespace {
 
 namespace api = hpc::remote_test;
-using hpc::remote::RunnerAccess;
-using hpc::remote::SharedArray;
 
 TEST(Remote, ArgumentsAndResultsCrossBothWays) {
   const std::vector<double> values{1, 2, 3.5};
@@ -60,30 +58,32 @@ TEST(Remote, ACrashIsReportedAndTheNextCallGetsAFreshRunner) {
     api::crash();
     FAIL() << "the runner did not crash";
   } catch (const hpc::remote::RunnerEnded& error) {
-    EXPECT_NE(std::string(error.what()).find("SIGSEGV"), std::string::npos) << error.what();
+    // (Under AddressSanitizer the runner reports the SEGV itself and exits with an error code.)
+    const std::string what = error.what();
+    EXPECT_TRUE(what.find("SIGSEGV") != std::string::npos || what.find("exited with code") != std::string::npos)
+        << what;
   }
   EXPECT_DOUBLE_EQ(api::sum(std::vector<double>{2, 3}), 5);
 }
 
-TEST(Remote, SharedArraysAreReadAndWrittenWhereTheyLie) {
-  SharedArray<double> out(100'000, RunnerAccess::writes);
+TEST(Remote, OutputArraysAreWrittenWhereTheTestReadsThem) {
+  hpc::remote::OutputArray<double> out(100'000);
   api::fill(out, 2.5);
   EXPECT_TRUE(std::all_of(out.begin(), out.end(), [](double x) { return x == 2.5; }));
   EXPECT_LT(hpc::remote::last_call().argument_bytes, 1000u) << "800 kB of output should not have been copied";
-
-  SharedArray<double> in(100'000, RunnerAccess::reads);
-  std::fill(in.begin(), in.end(), 1.0);
-  EXPECT_DOUBLE_EQ(api::sum(in), 100'000);
-  in[7] = 3;  // the caller's later writes are what the runner reads next
-  EXPECT_DOUBLE_EQ(api::sum(in), 100'002);
+  EXPECT_DOUBLE_EQ(api::sum(out), 250'000) << "and read back as an input, copied like any other";
 }
 
-TEST(Remote, AnArrayTheRunnerMayOnlyReadCannotBeWrittenThere) {
-  SharedArray<double> in(1000, RunnerAccess::reads);
-  std::fill(in.begin(), in.end(), 1.0);
-  EXPECT_THROW(api::scale(in, 2), hpc::remote::ProtocolError) << "a writable span into a read-only array";
-  EXPECT_THROW(api::write_to(in), hpc::remote::RunnerEnded) << "the mapping is read-only: writing kills the runner";
-  EXPECT_EQ(in[0], 1.0);
+// A runner that uses the CPU while the baseline is timed competes with it: untrusted.
+TEST(Remote, ARunnerBusyWhileTheBaselineIsTimedMakesTheTimingUntrusted) {
+  const auto quiet = hpc::compare_interleaved([] { hpc::spin_for(0.02); }, [] { api::length("x"); },
+                                              {.pairs = 3, .warmup_calls = 1, .min_sample_seconds = 0});
+  api::start_background_work();
+  const auto busy = hpc::compare_interleaved([] { hpc::spin_for(0.02); }, [] { api::length("x"); },
+                                             {.pairs = 3, .warmup_calls = 1, .min_sample_seconds = 0});
+  EXPECT_THROW(api::crash(), hpc::remote::RunnerEnded);  // ends the runner and its background thread
+  EXPECT_TRUE(quiet.untrusted.empty()) << quiet.untrusted;
+  EXPECT_NE(busy.untrusted.find("while the baseline was timed"), std::string::npos) << busy.untrusted;
 }
 
 // Only the run itself is timed: the copies before and after it are not.

@@ -16,9 +16,11 @@
 //
 // A call has four steps, of which only the third is timed (hpc::UntimedScope, hpc/timing.hpp):
 // copy the arguments into a region shared with the runner, let the runner decode them (views of
-// that region, no copy), run the function, fetch the result. The untimed steps are copies, and are
-// checked to take no longer than one: a runner that works there instead makes the timing untrusted
-// (hpc::distrust_timing) and the measurement inconclusive, never faster.
+// that region, no copy), run the function, fetch the result (outputs written into an OutputArray
+// need no fetching). The untimed steps are copies, and are checked to take no longer than one: a
+// runner that works there instead makes the timing untrusted (hpc::distrust_timing) and the
+// measurement inconclusive, never faster. So does a runner that uses the CPU while the baseline
+// it is compared with is timed (hpc/timing.hpp counts the runner's CPU time as this program's).
 //
 // The runner is started at the first call: by the grader (HPC_RUNNER_BROKER_FD) as root, else as a
 // child process (HPC_RUNNER_PROGRAM, or `runner` beside this program). If it dies, the call throws
@@ -42,14 +44,13 @@
 
 namespace hpc::remote {
 
-// Memory the runner maps too: a span of it passes to the runner as a reference, not a copy. Perf
-// tests keep their inputs and outputs in SharedArrays so that both sides of a comparison read and
-// write the very same pages, and no copy moves data through the caches between them. The runner
-// maps an array read-only (runner_reads: sealed, no process but this one can write to it) or
-// read-write (runner_writes: its outputs).
+// Memory the runner maps too, for its outputs: a span of it passes to the runner as a reference,
+// and the runner writes its result where the test reads it, with no copy back. (Inputs are always
+// copied, at the start of each call: a runner that could read them earlier could work on them
+// while it is not being timed.)
 class SharedBytes {
  public:
-  SharedBytes(std::size_t bytes, bool runner_writes);
+  explicit SharedBytes(std::size_t bytes);
   ~SharedBytes();
   SharedBytes(const SharedBytes&) = delete;
   SharedBytes& operator=(const SharedBytes&) = delete;
@@ -60,15 +61,12 @@ class SharedBytes {
   std::byte* data_;
 };
 
-enum class RunnerAccess { reads, writes };
-
 template <class T>
-class SharedArray {
+class OutputArray {
   static_assert(std::is_trivially_copyable_v<T>);
 
  public:
-  SharedArray(std::size_t n, RunnerAccess access)
-      : bytes_(std::max<std::size_t>(1, n) * sizeof(T), access == RunnerAccess::writes), n_(n) {}
+  explicit OutputArray(std::size_t n) : bytes_(std::max<std::size_t>(1, n) * sizeof(T)), n_(n) {}
   T* data() { return reinterpret_cast<T*>(bytes_.data()); }
   const T* data() const { return reinterpret_cast<const T*>(bytes_.data()); }
   std::size_t size() const { return n_; }
@@ -96,6 +94,7 @@ class RunnerEnded : public std::runtime_error {
 struct CallReport {
   double prepare_seconds = 0, run_seconds = 0, fetch_seconds = 0;
   std::size_t argument_bytes = 0, result_bytes = 0;
+  std::size_t allocated_bytes = 0;  // what the function allocated with operator new, counted by the runner
 };
 const CallReport& last_call();
 

@@ -9,9 +9,9 @@
 //     static auto of(auto& image) { return std::tie(image.rows, image.cols, image.pixels); }
 //   };
 //
-// On the runner's side a span or string_view is decoded as a view into the region itself: the
-// student's code reads its inputs and writes its outputs where they lie. A span whose elements lie
-// in a SharedArray (hpc/remote.hpp) travels as a reference to it: no copy at all, either way.
+// On the runner's side a span is decoded as a view of a heap copy of its elements (Reader::stage),
+// a string_view as a view into the region. A span whose elements lie in an OutputArray
+// (hpc/remote.hpp) travels as a reference to it: the student's code writes where the test reads.
 // Every read is bounds-checked: a region written by the other process is never trusted.
 #pragma once
 
@@ -43,7 +43,7 @@ struct CopyBack {
   std::size_t offset, bytes;
 };
 
-// Where a span's elements lie in memory both processes map (a SharedArray).
+// Where a span's elements lie in memory both processes map (an OutputArray).
 struct SharedPlace {
   std::uint32_t id = 0;
   std::uint64_t offset = 0;
@@ -57,7 +57,7 @@ class Writer {
 
   // Set by the caller's side: whether [data, data + bytes) lies in shared memory, and where.
   bool (*find_shared)(const void* data, std::size_t bytes, SharedPlace& place) = nullptr;
-  std::vector<std::uint32_t> shared_used;  // the shared arrays this call refers to
+  std::vector<std::uint32_t> shared_used;  // the output arrays this call refers to
 
   // Places `bytes` bytes at the next multiple of `alignment`; returns their offset.
   std::size_t put(const void* data, std::size_t bytes, std::size_t alignment) {
@@ -85,9 +85,13 @@ class Reader {
  public:
   Reader(std::byte* base, std::size_t size) : base_(base), size_(size) {}
 
-  // Set by the runner's side: the address of a shared array's bytes [offset, offset + bytes),
-  // throwing ProtocolError when they are not all mapped (or not writable when asked to be).
-  std::byte* (*shared)(const SharedPlace& place, std::size_t bytes, bool writable) = nullptr;
+  // Set by the runner's side: the address of an output array's bytes [offset, offset + bytes),
+  // throwing ProtocolError when they are not all mapped.
+  std::byte* (*shared)(const SharedPlace& place, std::size_t bytes) = nullptr;
+  // Set by the runner's side: a heap copy of a span's elements, which the function gets instead of
+  // the region (so that it works on ordinary heap memory, as in a test that links it: AddressSanitizer
+  // sees an access past its end); a writable one is copied back before the result is fetched.
+  std::byte* (*stage)(std::byte* data, std::size_t bytes, bool writable) = nullptr;
 
   std::byte* take(std::size_t bytes, std::size_t alignment) {
     const std::size_t at = (offset_ + alignment - 1) / alignment * alignment;
@@ -173,7 +177,7 @@ void put_span(Writer& w, std::span<T> s, bool copy_back) {
 }
 
 template <class T>
-T* get_span(Reader& r, std::size_t& n, bool writable) {
+T* get_span(Reader& r, std::size_t& n) {
   n = r.count(0);
   Placement placement;
   std::memcpy(&placement, r.take(1, 1), 1);
@@ -182,10 +186,11 @@ T* get_span(Reader& r, std::size_t& n, bool writable) {
     SharedPlace place;
     std::memcpy(&place, r.take(sizeof place, alignof(SharedPlace)), sizeof place);
     if (!r.shared) throw ProtocolError("remote call: shared memory where none is mapped");
-    return reinterpret_cast<T*>(r.shared(place, n * sizeof(T), writable));
+    return reinterpret_cast<T*>(r.shared(place, n * sizeof(T)));
   }
   if (placement != Placement::inline_bytes) throw ProtocolError("remote call: a bad placement");
-  return reinterpret_cast<T*>(r.take(n * sizeof(T), kBlobAlignment));
+  std::byte* data = r.take(n * sizeof(T), kBlobAlignment);
+  return reinterpret_cast<T*>(r.stage ? r.stage(data, n * sizeof(T), !std::is_const_v<T>) : data);
 }
 
 template <class T>
@@ -193,7 +198,7 @@ struct Codec<std::span<const T>> {
   static void put(Writer& w, std::span<const T> s) { put_span(w, s, false); }
   static std::span<const T> get(Reader& r) {
     std::size_t n = 0;
-    const T* data = get_span<const T>(r, n, false);
+    const T* data = get_span<const T>(r, n);
     return {data, n};
   }
 };
@@ -204,7 +209,7 @@ struct Codec<std::span<T>, std::enable_if_t<!std::is_const_v<T>>> {
   static void put(Writer& w, std::span<T> s) { put_span(w, s, true); }
   static std::span<T> get(Reader& r) {
     std::size_t n = 0;
-    T* data = get_span<T>(r, n, true);
+    T* data = get_span<T>(r, n);
     return {data, n};
   }
 };

@@ -12,6 +12,8 @@
 
 namespace hpc {
 
+enum class Side { baseline, candidate };
+
 struct TimingOptions {
   int pairs = 7;                     // interleaved (baseline, candidate) pairs; the median is taken
   int warmup_calls = 1;              // untimed calls of each function first (caches, page faults)
@@ -22,6 +24,9 @@ struct TimingOptions {
   // says whether the candidate's output equals the baseline's, both computed on those inputs.
   std::function<void(int pair)> vary = {};
   std::function<bool()> same = {};
+  // Called right before every sample, untimed: e.g. gives the baseline a fresh copy of its inputs,
+  // as a remote call gives the candidate one (hpc/remote.hpp), so that both start alike in cache.
+  std::function<void(Side side)> before_sample = {};
 };
 
 // The grader gives a perf test a time budget (HPC_PERF_BUDGET_S, counted from the program's start)
@@ -71,6 +76,9 @@ void distrust_timing(const std::string& why);
 // that is not this process's, every process of that uid (a sandbox uid of its own).
 void count_as_own(long pid, long uid = -1);
 void stop_counting_as_own(long pid);
+// The CPU seconds of the processes counted as own alone (0 when there are none). A comparison
+// whose baseline samples saw them work is untrusted: they may only work when called.
+double cpu_seconds_counted_as_own();
 
 // CPU seconds used so far by this process and every process below it that is still running
 // (a process pool's workers): what a parallel candidate keeps busy, threads or processes.
@@ -86,11 +94,16 @@ Comparison compare_interleaved(const std::function<void()>& baseline, const std:
 // The interleaving and statistics of compare_interleaved, for callers that take a sample their own
 // way (hpc/mpi_timing.hpp times it across MPI ranks): sample(side, repetitions) returns the
 // seconds per call of that side, averaged over `repetitions` back-to-back calls.
-enum class Side { baseline, candidate };
 Comparison compare_interleaved_samples(const std::function<double(Side, int)>& sample,
                                        const TimingOptions& options = {});
 
 double median(std::vector<double> values);
+
+// Puts this process's allocator in the mode it keeps once a second thread has existed: glibc's
+// malloc takes another path in a process that never had one (a baseline that allocates a small
+// vector per pair ran 40 ms in one mode and 28 ms in the other). Test programs and runners call it
+// first, so that whether the code under test starts threads never changes how fast a baseline runs.
+void use_threaded_allocator();
 
 // Busy-waits for `seconds` of wall time: a function of known cost, used to test the harness itself.
 void spin_for(double seconds);

@@ -18,7 +18,7 @@ void throw_invalid_argument(const std::string& message) {
 }
 void throw_not_a_std_exception() { return call<decltype(throw_not_a_std_exception)>("throw_not_a_std_exception"); }
 void crash() { return call<decltype(crash)>("crash"); }
-void write_to(std::span<const double> values) { return call<decltype(write_to)>("write_to", values); }
+void start_background_work() { return call<decltype(start_background_work)>("start_background_work"); }
 int slow_to_take(SlowToDecode argument) { return call<decltype(slow_to_take)>("slow_to_take", argument); }
 
 }  // namespace hpc::remote_test

@@ -31,9 +31,9 @@ int threads();  // what omp_get_max_threads() says there
 int uid();      // the runner's uid
 void throw_invalid_argument(const std::string& message);
 void throw_not_a_std_exception();
-void crash();                                   // SIGSEGV
-void write_to(std::span<const double> values);  // writes through a read-only view
-struct SlowToDecode {                           // the runner takes 0.2 s to decode it (remote_test_codecs.hpp)
+void crash();                  // SIGSEGV
+void start_background_work();  // a thread that spins from now on
+struct SlowToDecode {          // the runner takes 0.2 s to decode it (remote_test_codecs.hpp)
   int value;
 };
 int slow_to_take(SlowToDecode argument);

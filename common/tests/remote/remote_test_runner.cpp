@@ -2,6 +2,7 @@
 #include <omp.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <numeric>
 #include <stdexcept>
@@ -35,7 +36,12 @@ void crash() {
   volatile int* nowhere = nullptr;
   *nowhere = 1;
 }
-void write_to(std::span<const double> values) { const_cast<double&>(values[0]) = -1; }
+void start_background_work() {
+  std::thread([] {
+    std::atomic<unsigned long> spins{0};
+    for (;;) spins.fetch_add(1, std::memory_order_relaxed);
+  }).detach();
+}
 int slow_to_take(SlowToDecode argument) { return argument.value; }
 
 }  // namespace hpc::remote_test
@@ -52,6 +58,6 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
           exported("throw_invalid_argument", &throw_invalid_argument),
           exported("throw_not_a_std_exception", &throw_not_a_std_exception),
           exported("crash", &crash),
-          exported("write_to", &write_to),
+          exported("start_background_work", &start_background_work),
           exported("slow_to_take", &slow_to_take)};
 }

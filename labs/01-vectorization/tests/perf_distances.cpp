@@ -12,19 +12,15 @@
 
 namespace {
 
-using hpc::remote::RunnerAccess;
-using hpc::remote::SharedArray;
-
 // Graded on one thread, like matmul: the lesson is the algebra and the vectorized inner loop.
 // (With threads the kernel lasts under a millisecond, less than a scheduler time slice, and
 // anything else running on the machine would decide the measurement.)
 TEST(DistancesPerf, SpeedupOverThePairByPairLoopOnOneThread) {
   omp_set_num_threads(1);
   const std::size_t n = 1000, m = 1000, d = 32;
-  // In memory the runner maps too: both sides read the same pages, and nothing is copied.
-  SharedArray<double> x(n * d, RunnerAccess::reads), y(m * d, RunnerAccess::reads), out(n * m, RunnerAccess::writes);
-  hpc::refill_random(x, hpc::test_seed());
-  hpc::refill_random(y, hpc::test_seed() + 1);
+  auto x = hpc::random_doubles(n * d, hpc::test_seed());
+  auto y = hpc::random_doubles(m * d, hpc::test_seed() + 1);
+  hpc::remote::OutputArray<double> out(n * m);  // written where this test reads it: nothing copied back
   std::vector<double> expected(n * m);
   hpc::lab01::pairwise_distances(x, y, out, n, m, d);
   hpc::lab01::baseline::pairwise_distances(x, y, expected, n, m, d);

@@ -16,8 +16,7 @@ TEST(MandelbrotPerf, ParallelEfficiency) {
   // per pixel, rows near the top escape at once. (The full, symmetric view would hide the lesson:
   // its two halves cost the same, so a static split is balanced on 2 threads.)
   hpc::lab01::MandelbrotGrid grid{.width = 640, .height = 480, .y_min = 0.0, .y_max = 1.5, .max_iterations = 500};
-  // The image is written where the runner maps it too: nothing is copied back.
-  hpc::remote::SharedArray<int> got(grid.width * grid.height, hpc::remote::RunnerAccess::writes);
+  hpc::remote::OutputArray<int> got(grid.width * grid.height);  // written where this test reads it
   std::vector<int> expected(got.size());
   hpc::lab01::mandelbrot(grid, got);
   hpc::lab01::baseline::mandelbrot(grid, expected);

@@ -15,9 +15,6 @@
 
 namespace {
 
-using hpc::remote::RunnerAccess;
-using hpc::remote::SharedArray;
-
 // Whether C is within the rounding bound of test_matmul, |C - AB| <= 3 eps n (|A||B|), of the
 // baseline's product, with (|A||B|)_ij bounded by |a_i| |b_j| (Cauchy-Schwarz: rows of A, columns
 // of B), which costs O(n^2) instead of a second product. A correct kernel is inside it; a result
@@ -48,10 +45,9 @@ bool within_rounding_bound(std::span<const double> a, std::span<const double> b,
 TEST(MatmulPerf, SpeedupOverTheNaiveLoopOnOneThread) {
   omp_set_num_threads(1);
   const std::size_t n = 1024;
-  // In memory the runner maps too: both sides read the same pages, and nothing is copied.
-  SharedArray<double> a(n * n, RunnerAccess::reads), b(n * n, RunnerAccess::reads), c(n * n, RunnerAccess::writes);
-  hpc::refill_random(a, hpc::test_seed());
-  hpc::refill_random(b, hpc::test_seed() + 1);
+  auto a = hpc::random_doubles(n * n, hpc::test_seed());
+  auto b = hpc::random_doubles(n * n, hpc::test_seed() + 1);
+  hpc::remote::OutputArray<double> c(n * n);  // written where this test reads it: nothing copied back
   std::vector<double> expected(n * n);
   hpc::lab01::matmul(a, b, c, n);  // a wrong (or empty) kernel must not earn a speedup
   hpc::lab01::baseline::matmul(a, b, expected, n);

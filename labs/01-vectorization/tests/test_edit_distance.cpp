@@ -1,28 +1,11 @@
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
 #include <string>
+#include <utility>
 
 #include "baseline.hpp"
 #include "hpc/data.hpp"
-
-// Counts the heap bytes allocated while `tracking` is on, so the test can check the O(min(m, n))
-// memory requirement instead of trusting it. Replacing the global operator new is legal C++ and
-// affects this test program only.
-namespace {
-std::atomic<bool> tracking{false};
-std::atomic<std::size_t> bytes_allocated{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  if (tracking.load(std::memory_order_relaxed)) bytes_allocated += size;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#include "hpc/remote.hpp"
 
 namespace {
 
@@ -60,14 +43,12 @@ TEST(EditDistance, UsesMemoryLinearInTheShorterString) {
   // Two rows of 8-byte counters over the shorter string, plus slack for small helpers.
   const std::size_t allowed = 2 * (shorter.size() + 1) * sizeof(std::size_t) + 1024;
   for (const auto& [a, b] : {std::pair{&longer, &shorter}, std::pair{&shorter, &longer}}) {
-    bytes_allocated = 0;
-    tracking = true;
     const auto distance = edit_distance(*a, *b);
-    tracking = false;
+    // The heap bytes the call allocated with operator new, counted where it ran (hpc/remote.hpp).
+    const std::size_t allocated = hpc::remote::last_call().allocated_bytes;
     EXPECT_GT(distance, 0u);
-    EXPECT_LE(bytes_allocated.load(), allowed)
-        << "allocated " << bytes_allocated.load() << " bytes for strings of " << a->size() << " and " << b->size()
-        << " characters; O(min(m, n)) allows " << allowed;
+    EXPECT_LE(allocated, allowed) << "allocated " << allocated << " bytes for strings of " << a->size() << " and "
+                                  << b->size() << " characters; O(min(m, n)) allows " << allowed;
   }
 }
 

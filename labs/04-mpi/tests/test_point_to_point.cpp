@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <numeric>
+#include <span>
 #include <vector>
 
+#include "hpc/busy.hpp"
+#include "hpc/timing.hpp"
 #include "lab04/point_to_point.hpp"
 #include "lab04_testing.hpp"
 
@@ -51,6 +54,48 @@ TEST(PingPong, TheMessageArrivesAndComesBack) {
       EXPECT_EQ(seconds, 0.0) << "ranks above 1 take no part";
     }
   }
+}
+
+// The round trip of `message` between ranks 0 and 1, timed by the test's own loop (every rank
+// takes part in the barriers; ranks above 1 get 0).
+double own_round_trip(std::span<char> message, int round_trips) {
+  const int rank = world_rank(), count = static_cast<int>(message.size());
+  MPI_Barrier(MPI_COMM_WORLD);
+  const double start = MPI_Wtime();
+  for (int trip = 0; trip < round_trips && rank <= 1; ++trip) {
+    if (rank == 0) {
+      MPI_Send(message.data(), count, MPI_CHAR, 1, 1, MPI_COMM_WORLD);
+      MPI_Recv(message.data(), count, MPI_CHAR, 1, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    } else {
+      MPI_Recv(message.data(), count, MPI_CHAR, 0, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      MPI_Send(message.data(), count, MPI_CHAR, 0, 1, MPI_COMM_WORLD);
+    }
+  }
+  const double seconds = (MPI_Wtime() - start) / round_trips;
+  MPI_Barrier(MPI_COMM_WORLD);
+  return rank <= 1 ? seconds : 0.0;
+}
+
+// ping_pong reports one way: half the round trip, which the test times itself, interleaved with
+// it, on the same 4 MiB message (bandwidth-bound, so the two loops cost the same). Reporting the
+// whole round trip reads as 1.0 here; one way as 0.5.
+TEST(PingPong, ReportsOneWayHalfTheRoundTrip) {
+  std::vector<char> message(4 << 20, 1);
+  std::vector<double> ratios;
+  for (int trial = 0; trial < 7; ++trial) {
+    const double reported = ping_pong(MPI_COMM_WORLD, message, 4);
+    const double round_trip = own_round_trip(message, 4);
+    if (world_rank() <= 1) ratios.push_back(reported / round_trip);
+  }
+  if (world_rank() > 1) return;
+  const double ratio = hpc::median(ratios);
+  if (ratio < 0.3 || ratio > 0.75) {
+    if (const auto busy = hpc::machine_busy_reason(); !busy.empty()) {
+      GTEST_SKIP() << "inconclusive: machine busy (" << busy << "; measured one way / round trip = " << ratio << ")";
+    }
+  }
+  EXPECT_GT(ratio, 0.3) << "one way / round trip";
+  EXPECT_LT(ratio, 0.75) << "one way / round trip: the time of one way is half the round trip, not all of it";
 }
 
 TEST(PingPong, ALargerMessageTakesLonger) {
