@@ -39,7 +39,7 @@ hpc_cxx_only(HPC_STUDENT_WARNINGS -Wall -Wextra -Wno-unused-parameter)
 
 function(hpc_optimise target)
   # -fno-math-errno: sqrt and friends need not set errno, so they vectorize (nothing here reads errno).
-  hpc_cxx_only(flags -O3 -fno-math-errno)
+  hpc_cxx_only(flags ${HPC_OPTIMIZE} -fno-math-errno)
   target_compile_options(${target} PRIVATE ${flags} "$<$<COMPILE_LANGUAGE:CUDA>:-O3>")
   if(HPC_NATIVE)
     hpc_cxx_only(native -march=${HPC_MARCH})

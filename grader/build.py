@@ -21,7 +21,7 @@ from pathlib import Path
 
 from grader.config import LabConfig, Limits
 from grader.gpu import gpu_present
-from grader.labs import MARCH, ROOT, SANITIZERS, base_tree, build_dir, cmake_target, is_reference, sanitizer_tree
+from grader.labs import MARCH, ROOT, SANITIZER_OPTIMIZE, SANITIZERS, base_tree, build_dir, cmake_target, is_reference, sanitizer_tree
 from grader.sandbox import Isolation, isolation_available, run_limited, sandbox_uid
 from grader.symbols import foreign_definitions, student_objects
 
@@ -100,7 +100,8 @@ def configure(tree: str, root: Path = ROOT, staged: bool = False) -> Path:
     command.append(f"-DHPC_CUDA_ONE_ARCH={'OFF' if gpu_present() else 'ON'}")
     flags = next((f for kind, f in SANITIZERS.values() if tree.endswith(f"-{kind}")), None)
     if flags:  # a sanitizer tree: only the graded sanitizer items' test programs are built in it
-        command += [f"-DCMAKE_CXX_FLAGS={flags}", "-DHPC_BUILD_BENCHMARKS=OFF", "-DHPC_CUDA=OFF"]
+        command += [f"-DCMAKE_CXX_FLAGS={flags}", f"-DHPC_OPTIMIZE={SANITIZER_OPTIMIZE}", "-DHPC_BUILD_BENCHMARKS=OFF",
+                    "-DHPC_CUDA=OFF"]
     result = run_limited(command, BUILD_LIMITS, cwd=root, env=dict(os.environ))
     if result.returncode != 0:
         raise ConfigureError(f"cmake configure of the {tree} tree failed:\n{result.output[-3000:]}")

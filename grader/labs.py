@@ -15,9 +15,12 @@ MARCH = {"solution-avx2": "x86-64-v3"}  # default: native
 
 # Graded sanitizer items (`sanitizer = "address" | "thread"` in grading.toml) run programs built in a
 # sibling tree <tree>-asan / <tree>-tsan from the same sources, with these compiler flags.
-SANITIZERS = {"address": ("asan", "-g -fsanitize=address,undefined -fno-sanitize-recover=undefined "
+# Line tables (-g1) are all a sanitizer's report needs; with -O1 (HPC_OPTIMIZE) instead of -O3 an
+# instrumented test compiles three times faster (test_matmul: 20 s -> 7 s).
+SANITIZERS = {"address": ("asan", "-g1 -fsanitize=address,undefined -fno-sanitize-recover=undefined "
                                   "-fno-omit-frame-pointer"),
-              "thread": ("tsan", "-g -fsanitize=thread")}
+              "thread": ("tsan", "-g1 -fsanitize=thread")}
+SANITIZER_OPTIMIZE = "-O1"
 SANITIZER_TREES = {kind for kind, _ in SANITIZERS.values()}
 
 

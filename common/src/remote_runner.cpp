@@ -110,7 +110,9 @@ std::vector<Staged>& staged() {
 }
 
 std::byte* stage(std::byte* data, std::size_t bytes, bool writable) {
-  auto& copy = staged().emplace_back(Staged{std::make_unique<std::byte[]>(bytes), data, bytes, writable}).copy;
+  // (new[] without (): the copy overwrites every byte, no need to zero them first)
+  auto& copy =
+      staged().emplace_back(Staged{std::unique_ptr<std::byte[]>(new std::byte[bytes]), data, bytes, writable}).copy;
   std::memcpy(copy.get(), data, bytes);
   return copy.get();
 }

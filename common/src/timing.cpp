@@ -89,8 +89,8 @@ struct OwnProcess {
   long pid, uid;
 };
 std::vector<OwnProcess>& own_processes() {
-  static std::vector<OwnProcess> processes;
-  return processes;
+  static auto* processes = new std::vector<OwnProcess>;  // never destroyed: used by other statics' destructors
+  return *processes;
 }
 thread_local double untimed_seconds = 0;  // inside UntimedScopes so far (this thread)
 thread_local std::string distrust;        // distrust_timing()'s reason during the current sample
