@@ -16,6 +16,8 @@
     filter = "MatmulPerf.*"
     requires = ["matmul"]            # perf points count only when these unit groups pass
     metric = "speedup"               # or "efficiency" = speedup / min(threads, cores), or
+                                     # "parallel_speedup" = speedup on every core against a baseline that
+                                     # runs on every core too (the cores must be busy: judged as parallel),
                                      # "concurrency" = speedup / threads (waiting overlaps on any core count),
                                      # or "fraction" of a ceiling (cuBLAS's speed, peak memory bandwidth)
     steps = [{ at = 5, points = 1 }, { at = 15, points = 3 }]
@@ -33,7 +35,7 @@ except ImportError:  # Python < 3.11 (Ubuntu 22.04): the same parser, packaged a
 from dataclasses import dataclass, field
 from pathlib import Path
 
-METRICS = ("speedup", "efficiency", "concurrency", "fraction")
+METRICS = ("speedup", "efficiency", "parallel_speedup", "concurrency", "fraction")
 DEFAULT_TIMEOUT_S = 60
 DEFAULT_MEMORY_MB = 4096
 DEFAULT_CPU_S = 600

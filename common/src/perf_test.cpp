@@ -46,7 +46,7 @@ double parallel_denominator(const Measurement& measurement) {
 
 double metric_value(const PerfTarget& target, const Measurement& measurement) {
   const std::string metric = target.metric;
-  if (metric == "speedup") return measurement.speedup;
+  if (metric == "speedup" || metric == "parallel_speedup") return measurement.speedup;
   if (metric == "efficiency") return measurement.speedup / parallel_denominator(measurement);
   if (metric == "concurrency") return measurement.speedup / std::max(1, measurement.threads);
   if (metric == "fraction") return measurement.speedup;  // the measure already is a fraction of a ceiling
@@ -62,7 +62,10 @@ std::string fixed(double value, int digits = 2) {
   return out.str();
 }
 
-bool is_parallel(const PerfTarget& target) { return std::string(target.metric) == "efficiency"; }
+bool is_parallel(const PerfTarget& target) {
+  const std::string metric = target.metric;
+  return metric == "efficiency" || metric == "parallel_speedup";
+}
 
 // The least CPU time over wall time a parallel candidate must show on `cores` counted cores.
 double min_busy_cores(double cores) { return 1 + kMinBusyShare * (cores - 1); }
@@ -77,7 +80,7 @@ std::string inconclusive_reason(const PerfTarget& target, const Measurement& m) 
   }
   // Work the clock could not see may have made it look faster: never graded, at any step.
   if (!m.untrusted.empty()) return "timing not trusted: " + m.untrusted;
-  if (is_parallel(target) && value > kMaxEfficiency) {
+  if (std::string(target.metric) == "efficiency" && value > kMaxEfficiency) {
     return "efficiency " + fixed(value) + " is above the physical limit of " + fixed(kMaxEfficiency, 1) +
            ": a measurement error";
   }

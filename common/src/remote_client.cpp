@@ -36,9 +36,9 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-// An untimed step moves bytes; it may take as long as a slow copy of them, not longer (5 ms plus
-// 2 ns a byte, several times what a memcpy needs even on a busy machine).
-double copy_allowance(std::size_t bytes) { return 0.005 + 2e-9 * static_cast<double>(bytes); }
+// An untimed step moves bytes; it may take as long as a slow copy of them on a busy machine (a
+// scheduler slice or two, plus 10 ns a byte: twenty times a memcpy), not longer.
+double copy_allowance(std::size_t bytes) { return 0.05 + 1e-8 * static_cast<double>(bytes); }
 
 [[noreturn]] void rethrow(const Message& failed) {
   const std::string what = failed.text;

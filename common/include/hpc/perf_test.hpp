@@ -31,6 +31,9 @@ namespace hpc {
 // What grading.toml asks of one perf test. `metric` is "speedup", or "efficiency", which is
 // speedup / min(threads, cores counted): the parallel target that scales with the machine (the
 // grader counts the cores, HPC_GRADING_CORES, so that code under test cannot change the count);
+// or "parallel_speedup", a speedup on every core against a baseline that also runs on every core (a
+// kernel far faster than its scalar baseline on one core, whose efficiency over that baseline would
+// exceed 1): judged as parallel, so the cores must be busy, but not divided by them;
 // or "concurrency", speedup / threads, for work that waits (I/O) and overlaps on any number of cores;
 // or "fraction", a share of a ceiling (cuBLAS's time over yours, achieved over peak bandwidth),
 // which the measurement carries in `speedup`.
