@@ -11,6 +11,9 @@
 #               LIBRARIES OpenMP::OpenMP_CXX
 #               MPI_RANKS 2                     # MPI lab: tests run under mpirun -np 2, with the
 #                                               # course's MPI test and benchmark main()s
+#               MPI_TESTS tests/test_ring.cpp   # a lab that is not an MPI lab: these tests run
+#                                               # under mpirun -np 2, the student's code in every
+#                                               # rank (in-process, even in a remote lab)
 #               REMOTE)                         # the student's code runs in a process of its own
 #                                               # (hpc/remote.hpp): remote/proxy.cpp stands in for it
 #                                               # in the tests, remote/exports.cpp lists what the
@@ -76,7 +79,7 @@ function(hpc_add_mpi_test)
 endfunction()
 
 function(hpc_add_lab)
-  cmake_parse_arguments(LAB "REMOTE" "NAME;ID;MPI_RANKS" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
+  cmake_parse_arguments(LAB "REMOTE" "NAME;ID;MPI_RANKS" "SOURCES;BASELINE;UNIT_TESTS;PERF_TESTS;RUNTIME_TESTS;MPI_TESTS;BENCHMARKS;LIBRARIES;LABELS" ${ARGN})
   set(lab_dir "${PROJECT_SOURCE_DIR}/labs/${LAB_NAME}")
   if(HPC_IMPL STREQUAL "solution")
     set(impl_dir "${PROJECT_SOURCE_DIR}/solutions/${LAB_NAME}/src")
@@ -227,6 +230,21 @@ function(hpc_add_lab)
       endif()
     endforeach()
   endforeach()
+  if(LAB_MPI_TESTS AND HPC_HAVE_MPI)
+    foreach(file IN LISTS LAB_MPI_TESTS)
+      get_filename_component(exe "${file}" NAME_WE)
+      set(target "${LAB_ID}_${exe}")
+      add_executable(${target} "${file}")
+      set_target_properties(${target} PROPERTIES OUTPUT_NAME "${exe}" RUNTIME_OUTPUT_DIRECTORY "${bin_dir}")
+      target_include_directories(${target} PRIVATE "${thresholds_dir}" "${lab_dir}/tests")
+      target_compile_options(${target} PRIVATE ${HPC_PROJECT_WARNINGS})
+      hpc_optimise(${target})
+      target_link_libraries(${target} PRIVATE hpc_mpi_testing ${LAB_ID}_baseline ${LAB_ID}_impl ${LAB_ID}_baseline)
+      hpc_add_mpi_test(NAME "${LAB_NAME}/${exe}" TARGET ${target} RANKS 2 LABELS unit ${LAB_NAME})
+      add_dependencies(${LAB_ID} ${target})
+      add_dependencies(${LAB_ID}_unit_tests ${target})
+    endforeach()
+  endif()
   hpc_add_student_tests()
 endfunction()
 

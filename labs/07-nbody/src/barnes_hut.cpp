@@ -3,7 +3,7 @@
 
 namespace hpc::lab07 {
 
-// TODO(student): task 3 (12 points: test_barnes_hut, perf_barnes_hut). Approximate the direct
+// TODO(student): task 3 (9 points: test_barnes_hut, perf_barnes_hut). Approximate the direct
 // sum in O(n log n) (lab07/barnes_hut.hpp):
 //  1. Morton keys: each coordinate scaled to 21 bits in the bounding cube, bits interleaved.
 //  2. Sort the bodies by key (copy their coordinates in that order).

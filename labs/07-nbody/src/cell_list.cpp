@@ -3,7 +3,7 @@
 
 namespace hpc::lab07 {
 
-// TODO(student): task 4 (8 points: test_cell_list, perf_cell_list). Every pair of bodies closer
+// TODO(student): task 4 (6 points: test_cell_list, perf_cell_list). Every pair of bodies closer
 // than radius, i < j, sorted (lab07/cell_list.hpp), in O(n):
 //  1. Cut the bounding box into cubic cells of side >= radius (cap the number of cells at a few
 //     per body: a tiny radius must not make a huge, empty grid).

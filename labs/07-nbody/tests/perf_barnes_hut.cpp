@@ -28,7 +28,8 @@ TEST(BarnesHutPerf, SpeedupOverTheDirectSumAtThetaHalf) {
     std::copy(ax.begin(), ax.end(), got.x.begin());
     std::copy(ay.begin(), ay.end(), got.y.begin());
     std::copy(az.begin(), az.end(), got.z.begin());
-    return lab07_testing::quantile(lab07_testing::relative_errors(got, expected), 0.99) <= 2e-2;  // test_barnes_hut's bound
+    return lab07_testing::quantile(lab07_testing::relative_errors(got, expected), 0.99) <=
+           2e-2;  // test_barnes_hut's bound
   };
   hpc::expect_speedup_at_least(hpc::lab07::targets::tree_speedup, [&] {
     return hpc::Measurement::of(

@@ -4,8 +4,9 @@
 //    addresses, so the compiler turns the loop into vector instructions (8 pairs per AVX-512
 //    instruction in fp64), sqrt and division included (-fno-math-errno lets it: no errno to set).
 //    `omp simd reduction` says the three sums may be split across lanes and added up at the end.
-//  * The self term needs no branch: with softening its dx = dy = dz = 0 adds nothing, and without
-//    softening r2 = 0 is mapped to a zero inverse instead of infinity (0 * inf would be NaN).
+//  * The self term needs no branch: its dx = dy = dz = 0 adds nothing, as long as 1 / 0 never
+//    happens: without softening r2 = 0, and the denominator gets 1 added there (a blend of two
+//    constants, which AVX2 can vectorize; a division under a condition it cannot, as it might trap).
 //  * Threads split the bodies i (each writes only its own acc[i]: no false sharing beyond the
 //    cache lines at the split points). Every i costs the same: a static schedule.
 #include <cmath>
@@ -30,7 +31,7 @@ void direct_accelerations(Positions pos, std::span<const double> m, double softe
     for (std::ptrdiff_t j = 0; j < n; ++j) {
       const double dx = x[j] - xi, dy = y[j] - yi, dz = z[j] - zi;
       const double r2 = dx * dx + dy * dy + dz * dz + eps2;
-      const double inv_r3 = r2 > 0 ? 1.0 / (r2 * std::sqrt(r2)) : 0.0;
+      const double inv_r3 = 1.0 / (r2 * std::sqrt(r2) + (r2 > 0 ? 0.0 : 1.0));
       const double s = mass[j] * inv_r3;
       ax += s * dx;
       ay += s * dy;
