@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "baseline.hpp"
+#include "hpc/simd.hpp"
 #include "lab07/barnes_hut.hpp"
 #include "lab07/cell_list.hpp"
 #include "lab07/forces.hpp"
@@ -27,6 +28,26 @@ void set_threads(benchmark::State& state, int index) {
   omp_set_num_threads(static_cast<int>(state.range(index)));
   state.counters["threads"] = static_cast<double>(state.range(index));
 }
+
+// The fp64 multiply-add peak of one core: 12 independent vector FMA chains (enough to hide the
+// FMA latency on any x86 core of the last decade), counted as 2 flops per lane.
+void BM_FmaPeak(benchmark::State& state) {
+  using hpc::simd::Vec;
+  constexpr int kChains = 12;
+  Vec acc[kChains];
+  for (int c = 0; c < kChains; ++c) acc[c] = Vec{} + 1.0 + c;
+  const Vec a = Vec{} + 0.999999, b = Vec{} + 1e-7;
+  constexpr long kSteps = 1 << 20;
+  for (auto _ : state) {
+    for (long s = 0; s < kSteps; ++s) {
+      for (int c = 0; c < kChains; ++c) acc[c] = acc[c] * a + b;
+    }
+    benchmark::DoNotOptimize(acc);
+  }
+  state.counters["GFLOP/s"] = benchmark::Counter(2.0 * hpc::simd::kLanes * kChains * kSteps * 1e-9,
+                                                 benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_FmaPeak)->Unit(benchmark::kMillisecond);
 
 void BM_DirectScalarBaseline(benchmark::State& state) {
   const Bodies b = plummer(static_cast<std::size_t>(state.range(0)), 1);
