@@ -147,6 +147,19 @@ void burn_cpu(double seconds) {
   } while (static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec) < seconds);
 }
 
+// A vectorized kernel on every core against a scalar baseline on every core: a speedup, not
+// divided by the cores, never "above the physical limit", but judged as parallel.
+TEST(ExpectSpeedup, AParallelSpeedupIsNotDividedAndMustKeepTheCoresBusy) {
+  constexpr hpc::PerfTarget kParallelSpeedup{"toy_parallel_speedup", "parallel_speedup", 1.5, 3.0};
+  auto m = with_speedup(4.2, 2);
+  EXPECT_DOUBLE_EQ(hpc::metric_value(kParallelSpeedup, m), 4.2);
+  EXPECT_EQ(hpc::inconclusive_reason(kParallelSpeedup, m), "");
+  if (hpc::counted_cores() >= 2) {
+    m.cpu_ratio = 1.0;  // one core busy: serial code
+    EXPECT_NONFATAL_FAILURE(hpc::expect_speedup_at_least(kParallelSpeedup, [&] { return m; }), "not parallel");
+  }
+}
+
 TEST(ExpectSpeedup, UntrustedTimingIsInconclusiveAtEveryStep) {
   auto m = with_speedup(50.0);  // far above the top step: work the clock did not see may be why
   m.untrusted = "the runner took 0.2 s to take its arguments";

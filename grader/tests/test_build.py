@@ -89,3 +89,31 @@ class FirstErrorTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ConfigureOnceTest(unittest.TestCase):
+    """A tree configured with the same arguments gets only CMake's own check (which regenerates
+    the build files when a CMakeLists.txt changed); new arguments configure it again."""
+
+    def test_the_same_arguments_configure_once_and_a_changed_cmakelists_is_still_seen(self):
+        from grader import build
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / "CMakeLists.txt").write_text("cmake_minimum_required(VERSION 3.20)\nproject(demo NONE)\n")
+            commands = []
+            real = build.run_limited
+
+            def recording(command, *args, **kwargs):
+                commands.append(command[0] if command[0] != "make" else "check")
+                return real(command, *args, **kwargs)
+
+            with mock.patch("grader.build.run_limited", side_effect=recording), \
+                    mock.patch("grader.build.gpu_present", return_value=False):
+                build.configure("solution", root)
+                build.configure("solution", root)
+                (root / "CMakeLists.txt").write_text("cmake_minimum_required(VERSION 3.20)\nproject(demo2 NONE)\n")
+                build.configure("solution", root)
+                build.configure("solution-avx2", root)
+            self.assertEqual(commands, ["cmake", "check", "check", "cmake"])
+            cache = (root / "build" / "solution" / "CMakeCache.txt").read_text()
+            self.assertIn("CMAKE_PROJECT_NAME:STATIC=demo2", cache, "the check regenerated the changed project")

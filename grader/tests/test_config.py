@@ -45,6 +45,12 @@ class ConfigTest(unittest.TestCase):
         self.assertEqual(perf.limits.timeout_s, 30)
         self.assertEqual(lab.item("kernel").limits.timeout_s, 5, "lab default applies")
 
+    def test_every_metric_the_perf_tests_know_is_accepted(self):
+        for metric in ("speedup", "efficiency", "parallel_speedup", "concurrency", "fraction"):
+            self.assertEqual(load(VALID.replace('metric = "efficiency"', f'metric = "{metric}"'))
+                             .item("kernel_speedup").metric, metric)
+        self.assertRejected(VALID.replace('metric = "efficiency"', 'metric = "gflops"'), "metric 'gflops'")
+
     def test_step_table(self):
         perf = load(VALID).item("kernel_speedup")
         self.assertEqual(perf.points_for(0.49), 0)
