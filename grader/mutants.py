@@ -140,12 +140,18 @@ def run_lab(lab, env, grade_items, log=print) -> list[Verdict]:
             verdicts.append(Verdict(mutant, False, f"does not build: {why}"))
             continue
         only = {item.id for item in lab.items if item.kind == "unit" and item.binary in binaries}
-        graded = dataclasses.replace(lab, items=tuple(item for item in lab.items if item.id in only))
-        problems = [p for p in build.build_sanitized(TREE, graded, log=lambda _: None, trusted=True,
-                                                     configured=True).values() if p]
-        if problems:
-            verdicts.append(Verdict(mutant, False, f"does not build with a sanitizer: {problems[0]}"))
-            continue
-        verdicts.append(judge(lab, mutant, grade_items(lab, bin_dir(TREE, lab), only)))
+        # The plain items first: most mutants die there, and need no sanitizer build at all.
+        plain = {item_id for item_id in only if not lab.item(item_id).sanitizer}
+        verdict = judge(lab, mutant, grade_items(lab, bin_dir(TREE, lab), plain))
+        sanitized = only - plain
+        if not verdict.killed and sanitized:
+            graded = dataclasses.replace(lab, items=tuple(item for item in lab.items if item.id in sanitized))
+            problems = [p for p in build.build_sanitized(TREE, graded, log=lambda _: None, trusted=True,
+                                                         configured=True).values() if p]
+            if problems:
+                verdicts.append(Verdict(mutant, False, f"does not build with a sanitizer: {problems[0]}"))
+                continue
+            verdict = judge(lab, mutant, grade_items(lab, bin_dir(TREE, lab), only))
+        verdicts.append(verdict)
     _stage_reference(lab)
     return verdicts

@@ -24,7 +24,7 @@ from grader.platform_checks import platform_formats, platform_packages, roster_c
 from grader.cli import grade_labs, test_environment, write_results
 from grader.gpu import cuda_compiler_present, gpu_present
 from grader.coverage import ungraded_tests
-from grader.labs import ROOT, bin_dir, build_dir, select_labs
+from grader.labs import ROOT, bin_dir, build_dir, cmake_target, sanitizer_tree, select_labs
 from grader.sandbox import reap_orphans
 
 STARTER_SECONDS_PER_LAB = 120  # a starter's tests fail at once; more than this means something hangs
@@ -177,16 +177,21 @@ def compute_sanitizer(tally: Tally, cuda_labs) -> None:
                             (run.stdout + run.stderr)[-3000:])
 
 
-def sanitized_unit_tests(tally: Tally, preset: str, what: str) -> None:
-    """Configures, builds and tests one sanitizer preset of CMakePresets.json."""
-    configure = _run(["cmake", "--preset", preset], cwd=ROOT)
-    if not tally.check(configure.returncode == 0, f"{preset} tree configures", configure.stderr[-2000:]):
+def sanitized_unit_tests(tally: Tally, sanitizer: str, targets: list[str], label: str, what: str) -> None:
+    """Builds `targets` (unit test programs) in the reference's sanitizer tree (the one the graded
+    sanitizer items run from: the same flags, and what those items built is reused) and runs
+    the tests labelled `label`."""
+    tree = sanitizer_tree("solution", sanitizer)
+    try:
+        build.configure(tree)
+    except build.ConfigureError as error:
+        tally.check(False, f"{tree} tree configures", str(error)[-2000:])
         return
-    built = build.build_with_progress(["cmake", "--build", "--preset", preset, "-j", str(build.parallel_jobs())],
-                                      f"{preset} tree")
-    if not tally.check(built.returncode == 0, f"{preset} tree builds", build.first_error(built.output)):
+    built = build.build_with_progress(["cmake", "--build", str(build_dir(tree)), "-j", str(build.parallel_jobs()),
+                                       "--target", *targets], f"{tree} tree")
+    if not tally.check(built.returncode == 0, f"{tree} tree builds its unit tests", build.first_error(built.output)):
         return
-    tests = _run(["ctest", "--preset", preset, "--output-on-failure"], cwd=ROOT)
+    tests = _run(["ctest", "--test-dir", str(build_dir(tree)), "-L", label, "--output-on-failure"], cwd=ROOT)
     tally.check(tests.returncode == 0 and "No tests were found" not in tests.stdout + tests.stderr,
                 f"reference solutions' unit tests are clean under {what}", tests.stdout[-4000:])
 
@@ -341,8 +346,10 @@ def run_self_test(install: bool = True) -> int:
     passing = timed("reference solutions", solution_tree, tally, labs, env)
     timed("AVX2 reference", avx2_reference, tally, env, passing)
     timed("calibration", calibration_run, tally, env)
-    timed("ASan + UBSan", sanitized_unit_tests, tally, "sanitize", "ASan + UBSan")
-    timed("TSan", sanitized_unit_tests, tally, "tsan", "ThreadSanitizer (the concurrency labs)")
+    # ASan on every lab's unit tests; TSan on the labs with graded TSan items (the concurrency labs).
+    timed("ASan + UBSan", sanitized_unit_tests, tally, "address", ["unit_tests"], "unit", "ASan + UBSan")
+    concurrent = [f"{cmake_target(lab)}_unit_tests" for lab in labs if any(i.sanitizer == "thread" for i in lab.items)]
+    timed("TSan", sanitized_unit_tests, tally, "thread", concurrent, "tsan", "ThreadSanitizer (the concurrency labs)")
     failing = timed("starters", student_tree, tally, labs, env)
     plots_fit(tally)
     unbuildable = timed("exported template", exported_template, tally, labs)
