@@ -45,7 +45,7 @@ std::string per_rank_output(const std::string& output, int rank) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  hpc::use_threaded_allocator();
+  hpc::settle_allocator();
   MPI_Init(&argc, &argv);
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);

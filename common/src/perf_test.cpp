@@ -72,6 +72,18 @@ double min_busy_cores(double cores) { return 1 + kMinBusyShare * (cores - 1); }
 
 }  // namespace
 
+std::string busy_machine_reason(const PerfTarget& target, const Measurement& m) {
+  const double cores = parallel_denominator(m);
+  if (is_parallel(target) && m.parallelism > 0 && m.parallelism < kMinParallelShare * cores) {
+    return "machine busy: measured parallelism " + fixed(m.parallelism) + " of the " + fixed(cores, 0) +
+           " cores counted";
+  }
+  if (m.other_cores > kMaxOtherCores) {
+    return "machine busy: other processes kept " + fixed(m.other_cores) + " cores busy during the measurement";
+  }
+  return "";
+}
+
 std::string inconclusive_reason(const PerfTarget& target, const Measurement& m) {
   const double value = metric_value(target, m);
   if (!m.complete) {
@@ -85,14 +97,7 @@ std::string inconclusive_reason(const PerfTarget& target, const Measurement& m) 
            ": a measurement error";
   }
   if (value >= target.top_at) return "";  // a busy machine slows code down; it never makes it look faster
-  const double cores = parallel_denominator(m);
-  if (is_parallel(target) && m.parallelism > 0 && m.parallelism < kMinParallelShare * cores) {
-    return "machine busy: measured parallelism " + fixed(m.parallelism) + " of the " + fixed(cores, 0) +
-           " cores counted";
-  }
-  if (m.other_cores > kMaxOtherCores) {
-    return "machine busy: other processes kept " + fixed(m.other_cores) + " cores busy during the measurement";
-  }
+  if (const std::string busy = busy_machine_reason(target, m); !busy.empty()) return busy;
   if (m.spread > kMaxSpread) {
     return "machine busy: timings spread " + fixed(100 * m.spread, 0) + "% (at most " + fixed(100 * kMaxSpread, 0) +
            "% is a measurement)";
@@ -140,10 +145,13 @@ void expect_speedup_at_least(const PerfTarget& target, const std::function<Measu
   ::testing::Test::RecordProperty("metric", target.metric);
   ::testing::Test::RecordProperty("required", std::to_string(target.pass_at));
   ::testing::Test::RecordProperty("attempts", conclusive + inconclusive);
-  if (conclusive == 0) {
+  const auto inconclusive_verdict = [&](const std::string& why) {
     ::testing::Test::RecordProperty("verdict", "inconclusive");
-    ::testing::Test::RecordProperty("reason", reason);
-    std::cout << "[ PERF     ] " << target.id << ": inconclusive: " << reason << "\n";
+    ::testing::Test::RecordProperty("reason", why);
+    std::cout << "[ PERF     ] " << target.id << ": inconclusive: " << why << "\n";
+  };
+  if (conclusive == 0) {
+    inconclusive_verdict(reason);
     GTEST_SKIP() << "inconclusive: " << reason;
   }
   const double cores = parallel_denominator(best);
@@ -166,6 +174,12 @@ void expect_speedup_at_least(const PerfTarget& target, const std::function<Measu
   summary << ")";
   std::cout << "[ PERF     ] " << summary.str() << "\n";
   if (is_parallel(target) && best.cpu_ratio > 0 && cores >= 2 && best.cpu_ratio < min_busy_cores(cores)) {
+    // Other processes' load keeps parallel code from its cores too: then this is no verdict.
+    if (const std::string busy = busy_machine_reason(target, best); !busy.empty()) {
+      const std::string why = busy + ", and your code kept only " + fixed(best.cpu_ratio) + " cores busy";
+      inconclusive_verdict(why);
+      GTEST_SKIP() << "inconclusive: " << why;
+    }
     ADD_FAILURE() << summary.str() << "\n  not parallel: your code kept " << fixed(best.cpu_ratio)
                   << " cores busy on average (CPU time / wall time); a parallel target needs at least "
                   << fixed(min_busy_cores(cores)) << " of the " << cores << " counted";

@@ -1,6 +1,5 @@
 // main() of a lab's runner (hpc/remote_runner.hpp): serves the caller on the socket it was given
 // (HPC_RUNNER_FD, default 3) until the caller hangs up.
-#include <malloc.h>
 #include <omp.h>
 #include <unistd.h>
 
@@ -224,12 +223,7 @@ class Runner {
 }  // namespace
 
 int main() {
-  // Keep freed memory instead of returning it to the system between calls, as a long-lived test
-  // process does: otherwise every call of a function that returns a large result would pay for
-  // fresh pages (page faults) that the same function called in-process never sees.
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  hpc::use_threaded_allocator();
+  hpc::settle_allocator();  // as the test program does (hpc/timing.hpp)
   const char* fd = std::getenv("HPC_RUNNER_FD");
   Runner(fd ? std::atoi(fd) : 3).serve();
   return 0;

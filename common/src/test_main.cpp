@@ -5,7 +5,7 @@
 #include "hpc/timing.hpp"
 
 int main(int argc, char** argv) {
-  hpc::use_threaded_allocator();
+  hpc::settle_allocator();
   ::testing::InitGoogleTest(&argc, argv);
   hpc::exit_now(RUN_ALL_TESTS());
 }

@@ -1,5 +1,6 @@
 #include "hpc/timing.hpp"
 
+#include <malloc.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -292,7 +293,9 @@ Comparison compare_interleaved(const std::function<void()>& baseline, const std:
   return result;
 }
 
-void use_threaded_allocator() {
+void settle_allocator() {
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
   std::thread([] {}).join();
 }
 

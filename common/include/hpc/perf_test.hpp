@@ -75,6 +75,9 @@ inline constexpr double kMaxOtherCores = 0.3;     // other processes busier than
 
 // Why a measurement is inconclusive, or "" when it can be graded.
 std::string inconclusive_reason(const PerfTarget& target, const Measurement& measurement);
+// Whether other processes kept the machine from the measurement (its parallelism probe, their
+// CPU time), or "": then code that kept too few cores busy is no verdict either way.
+std::string busy_machine_reason(const PerfTarget& target, const Measurement& measurement);
 
 // The value a target's metric takes for a measurement.
 double metric_value(const PerfTarget& target, const Measurement& measurement);

@@ -99,11 +99,14 @@ Comparison compare_interleaved_samples(const std::function<double(Side, int)>& s
 
 double median(std::vector<double> values);
 
-// Puts this process's allocator in the mode it keeps once a second thread has existed: glibc's
-// malloc takes another path in a process that never had one (a baseline that allocates a small
-// vector per pair ran 40 ms in one mode and 28 ms in the other). Test programs and runners call it
-// first, so that whether the code under test starts threads never changes how fast a baseline runs.
-void use_threaded_allocator();
+// Puts this process's allocator in one fixed state, the same in every test program and runner, so
+// that a kernel's speed never depends on what ran before it in its process:
+//  - the mode glibc's malloc keeps once a second thread has existed (in a process that never had
+//    one it takes another path: a baseline that allocates a small vector per pair ran 40 ms in one
+//    mode and 28 ms in the other), whether or not the code under test starts threads;
+//  - freed memory kept, not returned to the system: a function that returns a large result
+//    otherwise pays for fresh pages (page faults) at every call, or not, by the heap's history.
+void settle_allocator();
 
 // Busy-waits for `seconds` of wall time: a function of known cost, used to test the harness itself.
 void spin_for(double seconds);
