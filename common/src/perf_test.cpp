@@ -105,6 +105,11 @@ std::string inconclusive_reason(const PerfTarget& target, const Measurement& m) 
   return "";
 }
 
+void record_inconclusive(const std::string& reason) {
+  ::testing::Test::RecordProperty("verdict", "inconclusive");
+  ::testing::Test::RecordProperty("reason", reason);
+}
+
 void expect_speedup_at_least(const PerfTarget& target, const std::function<Measurement()>& measure) {
   Measurement best;
   double best_value = -1;
@@ -146,8 +151,7 @@ void expect_speedup_at_least(const PerfTarget& target, const std::function<Measu
   ::testing::Test::RecordProperty("required", std::to_string(target.pass_at));
   ::testing::Test::RecordProperty("attempts", conclusive + inconclusive);
   const auto inconclusive_verdict = [&](const std::string& why) {
-    ::testing::Test::RecordProperty("verdict", "inconclusive");
-    ::testing::Test::RecordProperty("reason", why);
+    record_inconclusive(why);
     std::cout << "[ PERF     ] " << target.id << ": inconclusive: " << why << "\n";
   };
   if (conclusive == 0) {

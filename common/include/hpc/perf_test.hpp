@@ -87,4 +87,9 @@ inline constexpr int kMaxInconclusiveAttempts = 4;  // more, after pauses of 1, 
 
 void expect_speedup_at_least(const PerfTarget& target, const std::function<Measurement()>& measure);
 
+// Marks the running test's verdict "inconclusive" for the grader (0 points, and the word to grade
+// again), with the reason; the test then skips: GTEST_SKIP() << "inconclusive: " << reason. For a
+// correctness test that measures time and found the machine too busy to tell (hpc/busy.hpp).
+void record_inconclusive(const std::string& reason);
+
 }  // namespace hpc
