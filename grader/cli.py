@@ -39,7 +39,7 @@ from pathlib import Path
 
 from grader import adapters, build, classroom, deps, export, mpi, packages, plotting, reports
 from grader.config import ConfigError, LabConfig
-from grader.gpu import cuda_compiler_present
+from grader.gpu import NO_CUDA_COMPILER, cuda_compiler_present
 from grader.labs import ROOT, LabSelectionError, bin_dir, is_reference, select_labs
 from grader.results import LabResult, items_of, summary_json
 from grader.sandbox import instructor_files_private
@@ -176,9 +176,7 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
             continue
         if lab.requires_cuda and not cuda_compiler_present():
             log(f"== {lab.name}: skipped: no CUDA compiler")
-            graded.append(lab_without_tests(
-                lab, "skipped: no CUDA compiler (nvcc) on this machine; this lab is graded on a machine with an "
-                "NVIDIA GPU and the CUDA Toolkit", status="skipped"))
+            graded.append(lab_without_tests(lab, f"skipped: {NO_CUDA_COMPILER}", status="skipped"))
             continue
         if lab.requires_mpi and mpi.mpirun() is None:
             graded.append(lab_without_tests(
@@ -281,7 +279,22 @@ def run_benchmarks(labs: list[LabConfig], tree: str, out_dir: Path, log=print, s
                 continue
             for png in plotting.plot_benchmarks(json_path, json_path.parent, log=log):
                 log(f"   plot: {png}")
+        if lab.report and not run_report(lab, tree, out_dir / "report" / lab.name, env, log):
+            status = EXIT_BUILD
     return status
+
+
+def run_report(lab: LabConfig, tree: str, folder: Path, env: dict[str, str], log=print) -> bool:
+    """The lab's report program measures into `folder`; its renderer draws report.md and the plots."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log(f"== {lab.name}: {lab.report.program} (the report's measurements)")
+    run = subprocess.run([str(bin_dir(tree, lab) / lab.report.program), "--out", str(folder)], env=env)
+    if run.returncode != 0:
+        log(f"{lab.report.program} exited with {run.returncode}")
+        return False
+    for path in plotting.render_report(lab.report.renderer, folder, log=log):
+        log(f"   report: {path}")
+    return True
 
 
 def export_template(args) -> int:

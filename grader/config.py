@@ -86,6 +86,9 @@ class Item:
     # unit items: run the test program built with this sanitizer ("address" = ASan + UBSan, or
     # "thread" = TSan); the item fails on the sanitizer's first report.
     sanitizer: str | None = None
+    # needs nvcc (its test program is built only with one) and a GPU (its tests skip without one):
+    # where either is missing the item is skipped, saying which, like the CUDA lab.
+    gpu: bool = False
 
     @property
     def max_points(self) -> float:
@@ -113,6 +116,14 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Report:
+    """A lab's report: `program` (in the lab's bin folder) measures into the folder it is given
+    (`--out FOLDER`), then `renderer` (a module of plots/ with render(folder) -> [paths]) draws it."""
+    program: str
+    renderer: str
+
+
+@dataclass(frozen=True)
 class LabConfig:
     name: str          # folder name, e.g. "01-vectorization"
     number: str        # "01"
@@ -121,6 +132,7 @@ class LabConfig:
     items: tuple[Item, ...] = field(default_factory=tuple)
     requires_cuda: bool = False
     ranks: int = 0     # [lab] ranks: the MPI ranks of the lab's items by default, and of its benchmarks
+    report: Report | None = None  # [report]: what ./grade --bench runs after the benchmarks
 
     @property
     def requires_mpi(self) -> bool:
@@ -198,6 +210,13 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
+def _flag(table: dict, key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: '{key}' must be true or false, not {value!r}")
+    return value
+
+
 def _ranks(table: dict, default: int, where: str) -> int:
     if "ranks" not in table:
         return default
@@ -223,6 +242,7 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks
                 name=table.get("name", item_id.replace("_", " ")),
                 limits=_limits(table, defaults, where),
                 ranks=_ranks(table, default_ranks, where),
+                gpu=_flag(table, "gpu", where),
             )
             if kind == "unit":
                 points = _whole_points(table, where)
@@ -253,9 +273,9 @@ def load_lab(lab_dir: Path, hidden_dir: Path | None = None) -> LabConfig:
     lab_table = data.get("lab", {})
     title = _require(lab_table, "title", str, f"{path} [lab]")
     defaults = _limits(lab_table, Limits(), f"{path} [lab]")
-    unknown = set(data) - {"lab", "unit", "perf"}
+    unknown = set(data) - {"lab", "unit", "perf", "report"}
     if unknown:
-        raise ConfigError(f"{path}: unknown section(s) {sorted(unknown)}; expected [lab], [[unit]], [[perf]]")
+        raise ConfigError(f"{path}: unknown section(s) {sorted(unknown)}; expected [lab], [[unit]], [[perf]], [report]")
     default_ranks = _ranks(lab_table, 0, f"{path} [lab]")
     items = _items(data, defaults, path, hidden=False, default_ranks=default_ranks)
 
@@ -281,4 +301,16 @@ def load_lab(lab_dir: Path, hidden_dir: Path | None = None) -> LabConfig:
 
     number = lab_dir.name.split("-", 1)[0]
     return LabConfig(name=lab_dir.name, number=number, title=title, path=lab_dir, items=tuple(items),
-                     requires_cuda=bool(lab_table.get("requires_cuda", False)), ranks=default_ranks)
+                     requires_cuda=bool(lab_table.get("requires_cuda", False)), ranks=default_ranks,
+                     report=_report(data.get("report"), f"{path} [report]"))
+
+
+def _report(table: dict | None, where: str) -> Report | None:
+    if table is None:
+        return None
+    program = _require(table, "program", str, where)
+    renderer = _require(table, "renderer", str, where)
+    if not re.fullmatch(r"[a-z_]+", program) or not re.fullmatch(r"plots\.[a-z_]+", renderer):
+        raise ConfigError(f"{where}: 'program' must be a program's name and 'renderer' a module of plots/ "
+                          f"(plots.name), not {program!r} and {renderer!r}")
+    return Report(program=program, renderer=renderer)

@@ -44,6 +44,7 @@ def ungraded_tests(lab: LabConfig, bin_dir: Path) -> list[str]:
         for name in list_tests(program):
             if not any(filter_matches(f, name) for f in filters):
                 problems.append(f"{lab.name}: {program.name} {name} is matched by no item's filter")
-    for missing in sorted(used - {p.name for p in programs}):
+    needs_nvcc = {item.binary for item in lab.items if item.gpu}
+    for missing in sorted(used - {p.name for p in programs} - needs_nvcc):
         problems.append(f"{lab.name}: grading.toml names {missing}, which was not built")
     return problems

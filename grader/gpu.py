@@ -7,6 +7,10 @@ from functools import cache
 from pathlib import Path
 
 
+# Why a CUDA item or lab was not built here, in every report.
+NO_CUDA_COMPILER = "no CUDA compiler (nvcc) on this machine; graded on a machine with an NVIDIA GPU and the CUDA Toolkit"
+
+
 def cuda_compiler_present() -> bool:
     return shutil.which("nvcc") is not None or Path("/usr/local/cuda/bin/nvcc").exists()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from dataclasses import replace
 
 from grader.config import Item, LabConfig, Limits
+from grader.gpu import NO_CUDA_COMPILER
 from grader import mpi
 from grader.gtest_xml import ReportError, parse_report
 from grader.perf_lock import perf_turn
@@ -218,6 +219,8 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
         item = replace(item, limits=replace(item.limits, memory_mb=0))
     binary = bin_dir / item.binary
     if not binary.is_file() or not os.access(binary, os.X_OK):
+        if item.gpu:  # only a build with nvcc has it: student code cannot take it away
+            return _result(lab, item, SKIPPED, 0, f"skipped: {NO_CUDA_COMPILER}")
         return _result(lab, item, ERROR, 0, f"test program {item.binary} was not built")
     uid = sandbox_uid()
     # A fresh scratch folder per test, readable by the sandbox uid: a copy of the program (so

@@ -83,7 +83,8 @@ def energy_plot(folder: Path) -> Path | None:
     path = folder / "diagnostics.csv"
     if not path.exists():
         return None
-    rows = [r for r in csv.DictReader(path.open()) if r.get("relative_energy_error")]
+    with path.open() as lines:
+        rows = [r for r in csv.DictReader(lines) if r.get("relative_energy_error")]
     if len(rows) < 2:
         return None
     fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -85,6 +85,16 @@ class ConfigTest(unittest.TestCase):
         self.assertRejected(VALID + "\n[extra]\n", "unknown section")
         self.assertRejected(VALID.replace('id = "kernel"', 'id = "Kernel-1"', 1), "lower_snake_case")
 
+    def test_report_and_gpu_items(self):
+        lab = load(VALID + '\n[report]\nprogram = "report_kernel"\nrenderer = "plots.kernel_report"\n')
+        self.assertEqual((lab.report.program, lab.report.renderer), ("report_kernel", "plots.kernel_report"))
+        self.assertIsNone(load(VALID).report)
+        self.assertTrue(load(VALID.replace("points = 2", "points = 2\ngpu = true", 1)).items[0].gpu)
+        self.assertRejected(VALID + '\n[report]\nprogram = "../x"\nrenderer = "plots.r"\n', "a module of plots/")
+        self.assertRejected(VALID + '\n[report]\nprogram = "r"\nrenderer = "os"\n', "a module of plots/")
+        self.assertRejected(VALID + '\n[report]\nprogram = "r"\n', "missing 'renderer'")
+        self.assertRejected(VALID.replace("points = 2", "points = 2\ngpu = 1", 1), "'gpu' must be true or false")
+
     def test_missing_file(self):
         with tempfile.TemporaryDirectory() as tmp:
             with self.assertRaises(ConfigError):

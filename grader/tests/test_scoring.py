@@ -158,6 +158,17 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual(result.tests[0].status, "error")
         self.assertIn("was not built", result.tests[0].output)
 
+    def test_a_gpu_item_without_its_program_is_skipped_for_want_of_nvcc(self):
+        toml = TOML.format(unit="pass", perf="perf_3").replace("points = 2", "points = 2\ngpu = true")
+        lab_files = TempLab(toml, ["perf_3"])
+        try:
+            result = grade_lab(load_lab(lab_files.lab_dir), lab_files.bin_dir, dict(os.environ))
+        finally:
+            lab_files.close()
+        self.assertEqual((result.tests[0].status, result.tests[0].score), ("skipped", 0))
+        self.assertIn("no CUDA compiler (nvcc)", result.tests[0].output)
+        self.assertEqual(result.tests[1].status, "skipped", "its perf item is not run either")
+
 
 def _cmdline(pid: str) -> str:
     try:

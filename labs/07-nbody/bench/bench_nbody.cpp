@@ -1,5 +1,6 @@
 // Lab 07's benchmarks: time against n for the direct sum, the tree and the cell list (log-log
-// slopes in the handout), and interactions per second of the direct sum (x 20 flops: GFLOP/s).
+// slopes in the handout), and interactions per second of the direct sum (x 20 flops: GFLOP/s), on
+// the CPU and, built with nvcc on a machine with a GPU, on the GPU (BM_Gpu).
 //   ./bench_nbody --benchmark_filter=Direct --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 #include <omp.h>
@@ -12,6 +13,9 @@
 #include "lab07/barnes_hut.hpp"
 #include "lab07/cell_list.hpp"
 #include "lab07/forces.hpp"
+#ifdef LAB07_GPU
+#include "lab07/gpu.hpp"
+#endif
 #include "lab07/initial_conditions.hpp"
 
 namespace {
@@ -109,6 +113,25 @@ void BM_CellList(benchmark::State& state) {
   state.counters["pairs"] = static_cast<double>(pairs);
 }
 BENCHMARK(BM_CellList)->ArgName("n")->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+#ifdef LAB07_GPU
+// Task 6 on the GPU, copies to and from the device included (they are O(n), the sum O(n^2)).
+void BM_Gpu(benchmark::State& state) {
+  if (!cuda_device_available()) {
+    state.SkipWithError("no CUDA device");
+    return;
+  }
+  const Bodies b = plummer(static_cast<std::size_t>(state.range(0)), 1);
+  Accel a(b.size());
+  for (auto _ : state) {
+    gpu_direct_accelerations(positions_of(b), b.m, 0.01, a.view());
+    benchmark::DoNotOptimize(a.x.data());
+  }
+  state.counters["interactions/s"] =
+      benchmark::Counter(static_cast<double>(b.size() * b.size()), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_Gpu)->ArgName("n")->Arg(4096)->Arg(16384)->Arg(65536)->Unit(benchmark::kMillisecond);
+#endif
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "lab07/barnes_hut.hpp"
 #include "lab07/cell_list.hpp"
 #include "lab07/forces.hpp"
+#include "lab07/gpu.hpp"
 #include "lab07/integrator.hpp"
 #include "lab07_codecs.hpp"
 
@@ -13,5 +14,9 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("leapfrog", &leapfrog),
       exported("tree_accelerations", &tree_accelerations),
       exported("close_pairs", &close_pairs),
+#ifdef LAB07_GPU  // built with nvcc: task 6
+      exported("cuda_device_available", &cuda_device_available),
+      exported("gpu_direct_accelerations", &gpu_direct_accelerations),
+#endif
   };
 }

@@ -1,30 +1,9 @@
-// Error checking for every CUDA call (given). A failed call throws with the call, the file and line,
-// and CUDA's own message, so a test fails with the reason instead of computing on garbage.
-//
-//   CUDA_CHECK(cudaMalloc(&p, bytes));
-//   my_kernel<<<grid, block>>>(...);
-//   CUDA_CHECK(cudaGetLastError());        // a launch reports its errors here
+// Error checking for every CUDA call (given): CUDA_CHECK(call) throws a CudaError with the call,
+// the file and line, and CUDA's own message (hpc/cuda_check.hpp).
 #pragma once
 
-#include <cuda_runtime_api.h>
-
-#include <stdexcept>
-#include <string>
+#include "hpc/cuda_check.hpp"
 
 namespace hpc::lab05 {
-
-class CudaError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-inline void cuda_check(cudaError_t status, const char* call, const char* file, int line) {
-  if (status != cudaSuccess) {
-    throw CudaError(std::string(call) + " failed at " + file + ":" + std::to_string(line) + ": " +
-                    cudaGetErrorName(status) + ": " + cudaGetErrorString(status));
-  }
-}
-
+using hpc::CudaError;
 }  // namespace hpc::lab05
-
-#define CUDA_CHECK(call) ::hpc::lab05::cuda_check((call), #call, __FILE__, __LINE__)
