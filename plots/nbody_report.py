@@ -91,7 +91,7 @@ def energy_plot(section: dict, folder: Path) -> tuple[Path, float]:
 
 def theta_plot(section: dict, folder: Path) -> Path:
     points = section["points"]
-    fig, ax = _axes(f"Barnes-Hut force error, n = {section['n']}", "theta", "relative force error")
+    fig, ax = _axes(f"Barnes-Hut force error, n = {section['n']}", "theta", "relative force error", size=(6, 4.5))
     thetas = [p[0] for p in points]
     ax.semilogy(thetas, [p[1] for p in points], "o-", label="median")
     ax.semilogy(thetas, [p[2] for p in points], "s-", label="99th percentile")
@@ -100,7 +100,9 @@ def theta_plot(section: dict, folder: Path) -> Path:
     time_axis.set_ylabel("ms per evaluation")
     lines = ax.get_legend_handles_labels()
     more = time_axis.get_legend_handles_labels()
-    ax.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8)
+    # Below the axes: the falling time and the rising errors leave no free corner inside.
+    ax.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, ncol=3, loc="upper center",
+              bbox_to_anchor=(0.5, -0.16))
     return save(fig, folder / "theta_vs_error.png")
 
 
