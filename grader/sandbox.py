@@ -145,11 +145,17 @@ _PR_SET_PDEATHSIG = 1
 
 def _start_anchor(uid: int) -> subprocess.Popen:
     """A process of `uid` that sleeps until the grader ends (the kernel kills it then)."""
+    grader = os.getpid()
+
     def become_anchor():
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
+        # After the uid change, which clears it: a grader killed by a signal must not leave its
+        # anchor behind, holding the uid for a grader that no longer exists.
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != grader:  # the grader died before the line above
+            os._exit(1)
     return subprocess.Popen(["sleep", "infinity"], preexec_fn=become_anchor, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 

@@ -275,10 +275,21 @@ def remote_runner(bin_dir: Path, scratch: Path, item: Item, env: dict[str, str],
 PERF_BUDGET_SHARE = 0.7  # of a perf item's timeout: the rest is for the attempt already running
 
 
+def _physical_core(cpu: int) -> tuple[str, str]:
+    topology = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
+    try:
+        return (topology / "physical_package_id").read_text().strip(), (topology / "core_id").read_text().strip()
+    except OSError:
+        return "", f"cpu{cpu}"
+
+
 def counted_cores() -> int:
-    """The cores this grader may use (its CPU affinity and cgroup quota), counted here because code
-    under test can pin its own process to one core."""
-    cores = len(os.sched_getaffinity(0))
+    """The cores this grader may use (the physical cores of its CPU affinity, its cgroup quota),
+    counted here because code under test can pin its own process to one core. Two SMT siblings
+    (hardware threads of one core) count once: they share the core's execution units, and a
+    parallel efficiency over every hardware thread would hold compute-bound code to a speedup no
+    core can give."""
+    cores = len({_physical_core(cpu) for cpu in os.sched_getaffinity(0)})
     try:
         quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()
         if quota != "max":

@@ -31,13 +31,23 @@ std::string read_first_line(const fs::path& path) {
   return line;
 }
 
+// The distinct physical cores among the CPUs this process may run on: two SMT siblings (two
+// hardware threads of one core) share its execution units, so they add little to compute-bound
+// work and count once. Without topology files, every allowed CPU counts.
 int affinity_cores() {
   cpu_set_t set;
   CPU_ZERO(&set);
   if (sched_getaffinity(0, sizeof(set), &set) != 0) {
     return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   }
-  return std::max(1, CPU_COUNT(&set));
+  std::set<std::pair<std::string, std::string>> cores;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (!CPU_ISSET(cpu, &set)) continue;
+    const fs::path topology = "/sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/topology";
+    const std::string core = read_first_line(topology / "core_id");
+    cores.emplace(read_first_line(topology / "physical_package_id"), core.empty() ? "cpu" + std::to_string(cpu) : core);
+  }
+  return std::max(1, static_cast<int>(cores.size()));
 }
 
 // cgroup v2 "cpu.max" holds "<quota> <period>" or "max <period>"; containers and CI runners
@@ -114,14 +124,22 @@ double seconds_of(const std::function<void()>& fn) {
 
 }  // namespace
 
+// Scalar on purpose: vectorized, the four streams would be one dependent chain of vector ops.
+__attribute__((optimize("no-tree-vectorize", "no-tree-slp-vectorize")))
 std::uint64_t calibration_work(std::uint64_t steps, std::uint64_t seed) {
-  std::uint64_t x = seed | 1;
+  // Four independent xorshift streams: enough instructions in flight to keep a core's integer
+  // units busy. One dependent stream would leave them mostly idle, and two hardware threads
+  // sharing one core (a hypervisor may place two virtual CPUs so) would each run it at full speed
+  // and look like two cores to this probe while compute-bound code gets one core's throughput.
+  std::uint64_t x[4] = {seed | 1, (seed << 1) | 1, (seed << 2) | 1, (seed << 3) | 1};
   for (std::uint64_t i = 0; i < steps; ++i) {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
+    for (auto& v : x) {
+      v ^= v << 13;
+      v ^= v >> 7;
+      v ^= v << 17;
+    }
   }
-  return x;
+  return x[0] ^ x[1] ^ x[2] ^ x[3];
 }
 
 double measured_parallelism(int threads) {

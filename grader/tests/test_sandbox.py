@@ -196,6 +196,25 @@ class SandboxTest(unittest.TestCase):
         self.assertIsNone(subprocess.run(["kill", "-0", str(sandbox._claims['test']['anchor'].pid)]).returncode or None)
 
     @AS_ROOT
+    def test_a_grader_killed_by_a_signal_leaves_no_anchor(self):
+        """A grader killed from outside (a CI timeout) must not hold its uid after it is gone."""
+        with tempfile.TemporaryDirectory() as other_run:
+            os.chmod(other_run, 0o755)
+            claim = (f"from grader import sandbox; from pathlib import Path; import time; "
+                     f"sandbox.PRIVATE_FOLDER = Path({other_run!r}); print(sandbox.sandbox_uid(), flush=True); "
+                     "time.sleep(60)")
+            grader = subprocess.Popen([sys.executable, "-c", claim], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+            uid = int(grader.stdout.readline())
+            self.assertTrue(sandbox._processes_of(uid, with_anchor=True), "the anchor runs while its grader does")
+            grader.kill()
+            grader.wait()
+            grader.stdout.close()
+            deadline = time.monotonic() + 5
+            while sandbox._processes_of(uid, with_anchor=True) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.assertEqual(sandbox._processes_of(uid, with_anchor=True), [], "an anchor outlived its grader")
+
+    @AS_ROOT
     def test_uid_with_a_live_process_is_not_claimed(self):
         """A grader in another /tmp (a container) holds no lock we can see, but its tests are alive."""
         claim = ("from grader.sandbox import sandbox_uid; print(sandbox_uid(), flush=True)")

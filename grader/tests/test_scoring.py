@@ -158,6 +158,14 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual(result.tests[0].status, "error")
         self.assertIn("was not built", result.tests[0].output)
 
+    def test_smt_siblings_count_as_one_core(self):
+        from unittest import mock
+        from grader import scoring
+        with mock.patch.object(scoring.os, "sched_getaffinity", return_value={0, 1, 2, 3}), \
+                mock.patch.object(scoring, "_physical_core", side_effect=lambda cpu: ("0", str(cpu % 2))), \
+                mock.patch.object(scoring.Path, "read_text", side_effect=OSError):
+            self.assertEqual(scoring.counted_cores(), 2)
+
     def test_a_gpu_item_without_its_program_is_skipped_for_want_of_nvcc(self):
         toml = TOML.format(unit="pass", perf="perf_3").replace("points = 2", "points = 2\ngpu = true")
         lab_files = TempLab(toml, ["perf_3"])

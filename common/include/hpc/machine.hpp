@@ -10,7 +10,7 @@ namespace hpc {
 struct MachineInfo {
   int logical_cores = 1;   // hardware threads the OS shows
   int physical_cores = 1;  // distinct cores (SMT siblings counted once)
-  int usable_cores = 1;    // what this process may really use: CPU affinity and the cgroup quota
+  int usable_cores = 1;    // what this process may really use: physical cores of its CPU affinity, cgroup quota
   int openmp_threads = 1;  // omp_get_max_threads(): OMP_NUM_THREADS or the default
   std::string simd;        // widest vector extension this binary may use: avx512, avx2, sse4.2, ...
   bool gpu_present = false;
@@ -19,7 +19,8 @@ struct MachineInfo {
 
 MachineInfo machine_info();
 
-// Cores this process can run on at once: min(affinity mask, cgroup CPU quota), at least 1.
+// Cores this process can run on at once: min(the physical cores of its affinity mask, SMT siblings
+// counted once, the cgroup CPU quota), at least 1.
 int usable_cores();
 
 // The cores a parallel speedup may be expected from: min(threads, usable cores), at least 1.
