@@ -258,9 +258,9 @@ def _foreign_symbols(tree: str, lab: LabConfig, impl: str, root: Path) -> dict[s
     objects = student_objects(build_dir(tree, root), lab.name, impl)
     found = foreign_definitions(list(objects.values()), lab.number)
     by_file = {name: found[obj] for name, obj in objects.items() if obj in found}
-    return {name: f"it defines {', '.join(symbols[:3])}{' …' if len(symbols) > 3 else ''}: a student file may define "
-                  f"only the lab's own functions (namespace hpc::lab{lab.number}, outside its baseline), never "
-                  f"the baseline's, the course's or the system's"
+    return {name: f"it defines or calls {', '.join(symbols[:3])}{' …' if len(symbols) > 3 else ''}: a student file "
+                  f"may define only the lab's own functions (namespace hpc::lab{lab.number}, outside its baseline), "
+                  f"never the baseline's, the course's or the system's, and may not call the baseline"
             for name, symbols in by_file.items()}
 
 

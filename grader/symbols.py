@@ -8,6 +8,8 @@ executable's definitions win), so that the tests compare garbage with itself or 
 clock. The rules, on the mangled names of the defined global symbols:
 
 - strong definitions only in the lab's namespace `hpc::labNN`, outside `hpc::labNN::baseline`;
+- no call into `hpc::labNN::baseline` either: the baseline is what the work is measured against
+  (in Lab 06 it is the machine's fastest kernel), never a way to do the work;
 - weak definitions (template instantiations, inline functions of the course's headers) also
   elsewhere, but never C symbols (they would interpose the C library: `clock_gettime`), nor
   `hpc::labNN::baseline`, `testing::`, `std::chrono::`, nor a global `operator new`/`delete`.
@@ -46,6 +48,12 @@ def _allowed(name: str, kind: str, number: str) -> bool:
     return rest.startswith(_lab_prefix(number))
 
 
+def _calls_baseline(name: str, number: str) -> bool:
+    """An undefined symbol of a student object that is the lab's baseline."""
+    hpc = _HPC.match(name)
+    return bool(hpc) and hpc.group("rest").startswith(_lab_prefix(number) + "8baseline")
+
+
 def _demangle(names: list[str]) -> list[str]:
     if not names:
         return []
@@ -55,7 +63,7 @@ def _demangle(names: list[str]) -> list[str]:
 
 
 def foreign_definitions(objects: list[Path], number: str) -> dict[Path, list[str]]:
-    """Per object file, the (demangled) symbols it may not define."""
+    """Per object file, the (demangled) symbols it may not define, and the baseline's it calls."""
     found: dict[Path, list[str]] = {}
     for obj in objects:
         listing = subprocess.run(["nm", "--defined-only", "-g", str(obj)], capture_output=True, text=True)
@@ -64,6 +72,9 @@ def foreign_definitions(objects: list[Path], number: str) -> dict[Path, list[str
             parts = line.split()
             if len(parts) >= 2 and not _allowed(parts[-1], parts[-2], number):
                 bad.append(parts[-1])
+        undefined = subprocess.run(["nm", "--undefined-only", "-g", str(obj)], capture_output=True, text=True)
+        bad += [line.split()[-1] for line in undefined.stdout.splitlines()
+                if line.split() and _calls_baseline(line.split()[-1], number)]
         if bad:
             found[obj] = _demangle(bad)
     return found

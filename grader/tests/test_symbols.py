@@ -1,7 +1,7 @@
 """Which definitions a student's object file may hold (grader/symbols.py)."""
 import unittest
 
-from grader.symbols import _allowed
+from grader.symbols import _allowed, _calls_baseline
 
 LAB = "01"
 
@@ -30,6 +30,12 @@ class SymbolRulesTest(unittest.TestCase):
                            ("_ZN3hpc19compare_interleavedERKSt8functionIFvvEES4_RKNS_13TimingOptionsE", "T"),
                            ("_ZN7testing4Test3RunEv", "W"), ("_Znwm", "T"), ("_ZdlPv", "W")):
             self.assertFalse(_allowed(name, kind, LAB), name)
+
+    def test_a_call_into_the_baseline(self):
+        self.assertTrue(_calls_baseline("_ZN3hpc5lab068baseline10fma_chainsESt4spanIdLm18446744073709551615EEddl", "06"))
+        self.assertFalse(_calls_baseline("_ZN3hpc5lab068baseline10fma_chainsEv", "01"), "another lab's baseline")
+        self.assertFalse(_calls_baseline("_ZN3hpc4todoERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE", "06"))
+        self.assertFalse(_calls_baseline("_ZN3hpc5lab0610fma_chainsEv", "06"))
 
 
 if __name__ == "__main__":
