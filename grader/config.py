@@ -23,7 +23,9 @@
     steps = [{ at = 5, points = 1 }, { at = 15, points = 3 }]
 
 An MPI lab sets `ranks = N` (in [lab] as the default, or per item): the test program is then
-started by `mpirun -np N` (see grader/mpi.py), and every rank writes its own report.
+started by `mpirun -np N` (see grader/mpi.py), and every rank writes its own report. An item with
+`gpu = true` needs nvcc and a GPU, and is skipped, saying which is missing, without them. A
+`[report]` table (program, renderer) names what `./grade --bench` runs after the benchmarks.
 """
 from __future__ import annotations
 

@@ -1,0 +1,29 @@
+// What Lab 06's runner serves (hpc/remote_runner.hpp): your functions, and the given profiled
+// programs, which run in the runner because they call your profiler.
+#include "hpc/remote_runner.hpp"
+#include "lab06/profiler.hpp"
+#include "lab06/roofline.hpp"
+#include "lab06/scaling.hpp"
+#include "lab06/workloads.hpp"
+#include "lab06_codecs.hpp"
+
+std::vector<hpc::remote::Export> hpc::remote::exports() {
+  using namespace hpc::lab06;
+  return {
+      exported("profiler_reset", &profiler_reset),
+      exported("profiler_report", &profiler_report),
+      exported("folded_stacks", &folded_stacks),
+      exported("chrome_trace", &chrome_trace),
+      exported("synthetic_workload", &synthetic_workload),
+      exported("nested_scopes", &nested_scopes),
+      exported("amdahl_serial_fraction", &amdahl_serial_fraction),
+      exported("amdahl_speedup", &amdahl_speedup),
+      exported("gustafson_speedup", &gustafson_speedup),
+      exported("karp_flatt", &karp_flatt),
+      exported("fma_chains", &fma_chains),
+      exported("triad", &triad),
+      exported("kernel_traffic", &kernel_traffic),
+      exported("attainable_flops", &attainable_flops),
+      exported("bound_of", &bound_of),
+  };
+}

@@ -1,0 +1,12 @@
+// How Lab 06's report entries cross from the runner (hpc/remote_codec.hpp): field by field.
+#pragma once
+
+#include <tuple>
+
+#include "hpc/remote_codec.hpp"
+#include "lab06/profiler.hpp"
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::ScopeStats> {
+  static auto of(auto& s) { return std::tie(s.path, s.calls, s.inclusive_seconds, s.exclusive_seconds); }
+};
