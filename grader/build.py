@@ -315,7 +315,7 @@ def build_sanitized(tree: str, lab: LabConfig, root: Path = ROOT, log=print, lim
     Returns per sanitizer why it could not be built, or "" when it was."""
     problems: dict[str, str] = {}
     student = not is_reference(tree)
-    for sanitizer in sorted({item.sanitizer for item in lab.items if item.sanitizer}):
+    for sanitizer in sorted({item.sanitizer for item in lab.items if item.rebuilt_with_sanitizer}):
         tree_s = sanitizer_tree(tree, sanitizer)
         try:
             if not configured:

@@ -192,7 +192,7 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
             graded.append(lab_without_tests(lab, f"build failed; the compiler's first error:\n{built.error}"))
             continue
         sanitized = build.build_sanitized(tree, lab, log=log, limits=build_limits) \
-            if any(item.sanitizer and (only is None or item.id in only) for item in lab.items) else {}
+            if any(item.rebuilt_with_sanitizer and (only is None or item.id in only) for item in lab.items) else {}
         log(f"== {lab.name}: running {len(lab.items)} graded test(s)")
         result = grade_lab(lab, bin_dir(tree, lab), env, only=only, limits=limits, sanitizer_problems=sanitized,
                            on_result=lambda t: log(f"   {t.status:<12} {t.score:g}/{t.max_score:g}  {t.name}"))

@@ -40,6 +40,9 @@ from pathlib import Path
 METRICS = ("speedup", "efficiency", "parallel_speedup", "concurrency", "fraction")
 DEFAULT_TIMEOUT_S = 60
 DEFAULT_MEMORY_MB = 4096
+# unit items' `sanitizer`: rebuilt with ASan + UBSan or TSan, or run under a compute-sanitizer tool (CUDA)
+TREE_SANITIZERS = ("address", "thread")
+COMPUTE_SANITIZERS = ("memcheck", "racecheck", "synccheck")
 DEFAULT_CPU_S = 600
 DEFAULT_PROCESSES = 256
 DEFAULT_OUTPUT_KB = 1024
@@ -60,6 +63,9 @@ class Limits:
     output_kb: int = DEFAULT_OUTPUT_KB
     file_mb: int = DEFAULT_FILE_MB
     disk_mb: int = DEFAULT_DISK_MB
+    # memory_mb caps the heap and writable mappings (RLIMIT_DATA) instead of the address space:
+    # set for CUDA programs, whose driver reserves tens of GiB of address space it never fills.
+    data_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,12 @@ class Item:
     # needs nvcc (its test program is built only with one) and a GPU (its tests skip without one):
     # where either is missing the item is skipped, saying which, like the CUDA lab.
     gpu: bool = False
+
+    @property
+    def rebuilt_with_sanitizer(self) -> bool:
+        """Its test program is built again with the sanitizer (ASan, TSan) in a sibling tree;
+        compute-sanitizer's tools instead wrap the program as it is."""
+        return self.sanitizer in TREE_SANITIZERS
 
     @property
     def max_points(self) -> float:
@@ -249,8 +261,9 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks
             if kind == "unit":
                 points = _whole_points(table, where)
                 sanitizer = table.get("sanitizer")
-                if sanitizer is not None and sanitizer not in ("address", "thread"):
-                    raise ConfigError(f"{where}: sanitizer '{sanitizer}' is not 'address' or 'thread'")
+                if sanitizer is not None and sanitizer not in TREE_SANITIZERS + COMPUTE_SANITIZERS:
+                    raise ConfigError(f"{where}: sanitizer '{sanitizer}' is not one of "
+                                      f"{', '.join(TREE_SANITIZERS + COMPUTE_SANITIZERS)}")
                 items.append(Item(**common, points=points, sanitizer=sanitizer))
             else:
                 metric = table.get("metric", "speedup")

@@ -119,7 +119,7 @@ def run_lab(lab, env, grade_items, log=print) -> list[Verdict]:
         return []
     staged = _stage_reference(lab)
     build.configure(TREE, staged=True)
-    for sanitizer in {item.sanitizer for item in lab.items if item.sanitizer}:
+    for sanitizer in {item.sanitizer for item in lab.items if item.rebuilt_with_sanitizer}:
         build.configure(sanitizer_tree(TREE, sanitizer), staged=True)
     verdicts = []
     for index, mutant in enumerate(mutants, 1):
@@ -141,7 +141,7 @@ def run_lab(lab, env, grade_items, log=print) -> list[Verdict]:
             continue
         only = {item.id for item in lab.items if item.kind == "unit" and item.binary in binaries}
         # The plain items first: most mutants die there, and need no sanitizer build at all.
-        plain = {item_id for item_id in only if not lab.item(item_id).sanitizer}
+        plain = {item_id for item_id in only if not lab.item(item_id).rebuilt_with_sanitizer}
         verdict = judge(lab, mutant, grade_items(lab, bin_dir(TREE, lab), plain))
         sanitized = only - plain
         if not verdict.killed and sanitized:

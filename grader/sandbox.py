@@ -321,7 +321,8 @@ def _apply_limits(limits: Limits, uid: int | None, isolation: Isolation | None =
     # seconds later, SIGKILL for a program that ignores it.
     cap(resource.RLIMIT_CPU, int(limits.cpu_s), hard_extra=5)
     if limits.memory_mb > 0:  # 0: sanitizer runs, which reserve terabytes of address space and
-        cap(resource.RLIMIT_AS, int(limits.memory_mb) * 1024 * 1024)  # cap their memory themselves
+        # cap their memory themselves
+        cap(resource.RLIMIT_DATA if limits.data_only else resource.RLIMIT_AS, int(limits.memory_mb) * 1024 * 1024)
     cap(resource.RLIMIT_CORE, 0)
     cap(resource.RLIMIT_FSIZE, int(limits.file_mb) * 1024 * 1024)
     # Counts every process of this user, the grader's included: a fork bomb hits it at once.

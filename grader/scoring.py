@@ -13,7 +13,7 @@ from pathlib import Path
 from dataclasses import replace
 
 from grader.config import Item, LabConfig, Limits
-from grader.gpu import NO_CUDA_COMPILER
+from grader.gpu import NO_CUDA_COMPILER, gpu_present
 from grader import mpi
 from grader.gtest_xml import ReportError, parse_report
 from grader.perf_lock import perf_turn
@@ -181,12 +181,15 @@ def test_isolation(work: Path) -> Isolation:
     return Isolation(hidden=(ROOT,), private_dirs=(Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")), work_dir=work)
 
 
-SANITIZER_NAMES = {"address": "AddressSanitizer and UBSan", "thread": "ThreadSanitizer"}
+SANITIZER_NAMES = {"address": "AddressSanitizer and UBSan", "thread": "ThreadSanitizer",
+                   "memcheck": "compute-sanitizer memcheck (with leak checking)",
+                   "racecheck": "compute-sanitizer racecheck", "synccheck": "compute-sanitizer synccheck"}
 # The first report ends the program (halt_on_error) with this exit code; memory is capped by the
 # sanitizer's own RSS limit, since its shadow memory does not fit an address-space limit.
 SANITIZER_EXIT = 86
-_SANITIZER_REPORT = re.compile(r"^(==\d+==ERROR: (Address|Leak)Sanitizer|WARNING: ThreadSanitizer|.*runtime error: )",
-                               re.M)
+# compute-sanitizer prefixes every line with "=========": its banner and a clean summary are no report.
+_SANITIZER_REPORT = re.compile(r"^(==\d+==ERROR: (Address|Leak)Sanitizer|WARNING: ThreadSanitizer|.*runtime error: "
+                               r"|========= (?!COMPUTE-SANITIZER|ERROR SUMMARY: 0 errors)\S)", re.M)
 
 
 def sanitizer_environment(item: Item) -> dict[str, str]:
@@ -206,6 +209,15 @@ def sanitizer_report(output: str) -> str | None:
     return "\n".join(lines[:18])
 
 
+def compute_sanitizer_command(item: Item) -> list[str] | None:
+    """compute-sanitizer's command line for a CUDA item, or None where it is not installed."""
+    program = shutil.which("compute-sanitizer") or "/usr/local/cuda/bin/compute-sanitizer"
+    if not os.access(program, os.X_OK):
+        return None
+    leaks = ["--leak-check", "full"] if item.sanitizer == "memcheck" else []
+    return [program, "--tool", item.sanitizer, "--error-exitcode", str(SANITIZER_EXIT), *leaks]
+
+
 def sanitizer_bin_dir(bin_dir: Path, item: Item) -> Path:
     """build/<tree>/bin/<lab> -> build/<tree>-tsan/bin/<lab>."""
     tree_dir = bin_dir.parents[1]
@@ -213,10 +225,19 @@ def sanitizer_bin_dir(bin_dir: Path, item: Item) -> Path:
 
 
 def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> TestResult:
-    if item.sanitizer:
+    if lab.requires_cuda or item.gpu:  # the CUDA driver's address-space reservations fit no RLIMIT_AS
+        item = replace(item, limits=replace(item.limits, data_only=True))
+    wrapper: list[str] = []
+    if item.rebuilt_with_sanitizer:
         bin_dir = sanitizer_bin_dir(bin_dir, item)
         env = dict(env, **sanitizer_environment(item))
         item = replace(item, limits=replace(item.limits, memory_mb=0))
+    elif item.sanitizer:  # compute-sanitizer runs the CUDA program as it is built, on the GPU
+        if not gpu_present():
+            return _result(lab, item, SKIPPED, 0, "skipped: no CUDA device: compute-sanitizer needs a GPU")
+        wrapper = compute_sanitizer_command(item) or []
+        if not wrapper:
+            return _result(lab, item, SKIPPED, 0, "skipped: compute-sanitizer not found (it ships with the CUDA Toolkit)")
     binary = bin_dir / item.binary
     if not binary.is_file() or not os.access(binary, os.X_OK):
         if item.gpu:  # only a build with nvcc has it: student code cannot take it away
@@ -237,7 +258,8 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
             if uid is not None:
                 os.chown(folder, uid, uid)
         report = report_dir / "gtest.xml"
-        command = [str(program), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}", "--gtest_color=no"]
+        command = wrapper + [str(program), f"--gtest_filter={item.filter}", f"--gtest_output=xml:{report}",
+                             "--gtest_color=no"]
         test_env = dict(env, HOME=str(work), TMPDIR=str(work), HPC_GRADING_CORES=str(counted_cores()),
                         HPC_TIME_LIMIT_S=f"{item.limits.timeout_s:g}")
         if item.kind == "perf":  # (see hpc/timing.hpp: a slow baseline must not get the test killed)

@@ -1,6 +1,8 @@
 """The grader end to end on fake test programs: points, step tables, gating, and every way a
 test program can misbehave."""
 import os
+from pathlib import Path
+import tempfile
 import unittest
 
 from unittest import mock
@@ -157,6 +159,39 @@ class ScoringTest(unittest.TestCase):
             lab_files.close()
         self.assertEqual(result.tests[0].status, "error")
         self.assertIn("was not built", result.tests[0].output)
+
+    def test_compute_sanitizer_items_wrap_the_program_and_quote_its_first_report(self):
+        from unittest import mock
+        from grader import scoring
+        toml = TOML.format(unit="pass", perf="perf_3").replace("points = 2", 'points = 2\nsanitizer = "memcheck"')
+        lab_files = TempLab(toml, ["pass", "perf_3"])
+        # Where a test can see it (as root its /tmp is a fresh one, as compute-sanitizer's
+        # /usr/local/cuda is not).
+        tool_dir = tempfile.TemporaryDirectory(dir=scoring.scratch_parent())
+        self.addCleanup(tool_dir.cleanup)
+        os.chmod(tool_dir.name, 0o755)
+        tool = Path(tool_dir.name) / "compute-sanitizer"
+        # A stand-in with compute-sanitizer's output format: runs the test, then reports an error.
+        tool.write_text("#!/bin/sh\nwhile [ \"${1#--}\" != \"$1\" ]; do shift 2; done\n\"$@\"\n"
+                        "echo '========= COMPUTE-SANITIZER'\n"
+                        "echo '========= Invalid __global__ write of size 4 bytes'\n"
+                        "echo '=========     at tiled_kernel+0x1f0'\n"
+                        "echo '========= ERROR SUMMARY: 1 error'\nexit 86\n")
+        tool.chmod(0o755)
+        try:
+            lab = load_lab(lab_files.lab_dir)
+            with mock.patch.object(scoring, "gpu_present", return_value=True), \
+                    mock.patch.object(scoring, "compute_sanitizer_command", return_value=[str(tool), "--tool", "memcheck"]):
+                found = grade_lab(lab, lab_files.bin_dir, dict(os.environ))
+            with mock.patch.object(scoring, "gpu_present", return_value=False):
+                no_gpu = grade_lab(lab, lab_files.bin_dir, dict(os.environ))
+        finally:
+            lab_files.close()
+        self.assertEqual(found.tests[0].status, "failed")
+        self.assertIn("compute-sanitizer memcheck", found.tests[0].output)
+        self.assertIn("Invalid __global__ write of size 4 bytes", found.tests[0].output)
+        self.assertEqual(no_gpu.tests[0].status, "skipped")
+        self.assertIn("no CUDA device", no_gpu.tests[0].output)
 
     def test_smt_siblings_count_as_one_core(self):
         from unittest import mock

@@ -1,5 +1,6 @@
-// Exercise 2 — matrix multiply. Graded by test_matmul and perf_matmul (tiled over naive, fraction
-// of cuBLAS, GPU over one CPU core), on a GPU. Edit only this file.
+// Exercise 2 — matrix multiply. Graded by test_matmul (also under compute-sanitizer memcheck and
+// racecheck) and perf_matmul (tiled over naive, fraction of cuBLAS, GPU over one CPU core), on a
+// GPU. Edit only this file.
 #include "hpc/todo.hpp"
 #include "lab05/cuda_check.hpp"
 #include "lab05/matmul.hpp"

@@ -1,5 +1,6 @@
-// Exercise 3 — reductions. Graded by test_reduction and perf_reduction (fraction of the device's
-// peak memory bandwidth), on a GPU. Edit only this file.
+// Exercise 3 — reductions. Graded by test_reduction (also under compute-sanitizer memcheck,
+// racecheck and synccheck) and perf_reduction (fraction of the device's peak memory bandwidth), on
+// a GPU. Edit only this file.
 #include "hpc/todo.hpp"
 #include "lab05/cuda_check.hpp"
 #include "lab05/device.hpp"
