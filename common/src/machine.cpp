@@ -125,8 +125,8 @@ double seconds_of(const std::function<void()>& fn) {
 }  // namespace
 
 // Scalar on purpose: vectorized, the four streams would be one dependent chain of vector ops.
-__attribute__((optimize("no-tree-vectorize", "no-tree-slp-vectorize")))
-std::uint64_t calibration_work(std::uint64_t steps, std::uint64_t seed) {
+__attribute__((optimize("no-tree-vectorize", "no-tree-slp-vectorize"))) std::uint64_t calibration_work(
+    std::uint64_t steps, std::uint64_t seed) {
   // Four independent xorshift streams: enough instructions in flight to keep a core's integer
   // units busy. One dependent stream would leave them mostly idle, and two hardware threads
   // sharing one core (a hypervisor may place two virtual CPUs so) would each run it at full speed
