@@ -23,7 +23,7 @@ from grader.config import LabConfig, Limits
 from grader.gpu import gpu_present
 from grader.labs import MARCH, ROOT, SANITIZER_OPTIMIZE, SANITIZERS, base_tree, build_dir, cmake_target, is_reference, sanitizer_tree
 from grader.sandbox import Isolation, isolation_available, run_limited, sandbox_uid
-from grader.symbols import foreign_definitions, student_objects
+from grader.symbols import baseline_calls, foreign_definitions, student_objects
 
 # A lab's student files compile in well under a minute on 2 cores; a template-recursion bomb
 # compiled for 66 s at 1.7 GB one level before it took 14 minutes and 6.4 GB.
@@ -254,14 +254,22 @@ def _chown_tree(path: Path, uid: int) -> None:
 
 
 def _foreign_symbols(tree: str, lab: LabConfig, impl: str, root: Path) -> dict[str, str]:
-    """Student files that define what only instructor code may (see grader/symbols.py), and why."""
+    """Student files that define what only instructor code may, or call the baseline (see
+    grader/symbols.py), and why."""
     objects = student_objects(build_dir(tree, root), lab.name, impl)
-    found = foreign_definitions(list(objects.values()), lab.number)
-    by_file = {name: found[obj] for name, obj in objects.items() if obj in found}
-    return {name: f"it defines or calls {', '.join(symbols[:3])}{' …' if len(symbols) > 3 else ''}: a student file "
-                  f"may define only the lab's own functions (namespace hpc::lab{lab.number}, outside its baseline), "
-                  f"never the baseline's, the course's or the system's, and may not call the baseline"
-            for name, symbols in by_file.items()}
+    defined = foreign_definitions(list(objects.values()), lab.number)
+    called = baseline_calls(list(objects.values()), lab.number)
+    why = {}
+    for name, obj in objects.items():
+        if obj in defined:
+            symbols = defined[obj]
+            why[name] = (f"it defines {', '.join(symbols[:3])}{' …' if len(symbols) > 3 else ''}: a student file may "
+                         f"define only the lab's own functions (namespace hpc::lab{lab.number}, outside its baseline), "
+                         f"never the baseline's, the course's or the system's")
+        elif obj in called:
+            why[name] = (f"it calls the baseline ({', '.join(called[obj][:3])}): your code must do the work itself, "
+                         f"not call what it is measured against")
+    return why
 
 
 def _fall_back(tree: str, lab: LabConfig, name: str, why: str, result: BuildResult, root: Path, log) -> None:

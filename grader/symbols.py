@@ -63,7 +63,7 @@ def _demangle(names: list[str]) -> list[str]:
 
 
 def foreign_definitions(objects: list[Path], number: str) -> dict[Path, list[str]]:
-    """Per object file, the (demangled) symbols it may not define, and the baseline's it calls."""
+    """Per object file, the (demangled) symbols it may not define."""
     found: dict[Path, list[str]] = {}
     for obj in objects:
         listing = subprocess.run(["nm", "--defined-only", "-g", str(obj)], capture_output=True, text=True)
@@ -72,9 +72,6 @@ def foreign_definitions(objects: list[Path], number: str) -> dict[Path, list[str
             parts = line.split()
             if len(parts) >= 2 and not _allowed(parts[-1], parts[-2], number):
                 bad.append(parts[-1])
-        undefined = subprocess.run(["nm", "--undefined-only", "-g", str(obj)], capture_output=True, text=True)
-        bad += [line.split()[-1] for line in undefined.stdout.splitlines()
-                if line.split() and _calls_baseline(line.split()[-1], number)]
         if bad:
             found[obj] = _demangle(bad)
     return found
@@ -84,3 +81,15 @@ def student_objects(build_tree: Path, lab_name: str, target: str) -> dict[str, P
     """The object files of the lab's student library, by student file name (matmul.cpp)."""
     folder = build_tree / "labs" / lab_name / "CMakeFiles" / f"{target}.dir"
     return {obj.name.removesuffix(".o"): obj for obj in folder.rglob("*.o")}
+
+
+def baseline_calls(objects: list[Path], number: str) -> dict[Path, list[str]]:
+    """Per object file, the (demangled) functions of its lab's baseline that it calls."""
+    found: dict[Path, list[str]] = {}
+    for obj in objects:
+        listing = subprocess.run(["nm", "--undefined-only", "-g", str(obj)], capture_output=True, text=True)
+        calls = [line.split()[-1] for line in listing.stdout.splitlines()
+                 if line.split() and _calls_baseline(line.split()[-1], number)]
+        if calls:
+            found[obj] = _demangle(calls)
+    return found

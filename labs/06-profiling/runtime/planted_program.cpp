@@ -13,8 +13,9 @@ namespace {
 // One dependent chain: each step needs the previous result, so a core does one step per FMA
 // latency whatever else it could do. The start is read from memory the compiler cannot see into:
 // from a constant start it could run the chain at compile time (1.0 is its fixed point) and
-// leave no work at all.
-double chain(long steps, double x) {
+// leave no work at all. Never inlined: the serial and the parallel part run the same machine code
+// (inlined into one caller and not the other, a step cost twice as much in one of them at -O1).
+__attribute__((noinline)) double chain(long steps, double x) {
   for (long i = 0; i < steps; ++i) x = x * 0.9999999 + 1e-7;
   return x;
 }
