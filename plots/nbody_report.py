@@ -19,8 +19,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import ticker  # noqa: E402
 
+from plots.fits import FitError, amdahl_speedup, axes, loglog_slope, scaling_plot  # noqa: E402
 from plots.layout import save  # noqa: E402
 
 
@@ -28,44 +28,8 @@ class ReportError(Exception):
     pass
 
 
-def loglog_slope(points: list[list[float]]) -> float:
-    """Least-squares slope of log y against log x."""
-    if len(points) < 2:
-        raise ReportError("a slope needs at least two points")
-    xs = [math.log(p[0]) for p in points]
-    ys = [math.log(p[1]) for p in points]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-
-
-def amdahl_serial_fraction(points: list[list[float]]) -> float:
-    """The serial fraction f of Amdahl's law, 1/S(p) = f + (1 - f)/p, fitted by least squares to
-    the speedups S(p) = T(1)/T(p): 1/S - 1/p = f (1 - 1/p) is a line through the origin."""
-    t1 = next((t for p, t in points if p == 1), None)
-    if t1 is None:
-        raise ReportError("strong scaling needs the time on 1 thread")
-    pairs = [(1 - 1 / p, t / t1 - 1 / p) for p, t in points if p > 1]
-    denominator = sum(x * x for x, _ in pairs)
-    if denominator == 0:
-        raise ReportError("strong scaling needs more than one thread count (this machine has one core)")
-    return min(1.0, max(0.0, sum(x * y for x, y in pairs) / denominator))
-
-
-def amdahl_speedup(f: float, p: float) -> float:
-    return 1 / (f + (1 - f) / p)
-
-
-def _axes(title: str, xlabel: str, ylabel: str, size=(6, 4)):
-    fig, ax = plt.subplots(figsize=size)
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    ax.grid(True, which="both", alpha=0.3)
-    return fig, ax
-
-
 def time_plot(section: dict, folder: Path) -> tuple[Path, dict]:
-    fig, ax = _axes("time per force evaluation", "bodies n", "seconds")
+    fig, ax = axes("time per force evaluation", "bodies n", "seconds")
     slopes = {}
     for name, marker in (("direct", "o"), ("tree", "s")):
         points = section.get(name, [])
@@ -81,7 +45,7 @@ def time_plot(section: dict, folder: Path) -> tuple[Path, dict]:
 def energy_plot(section: dict, folder: Path) -> tuple[Path, float]:
     points = section["points"]
     slope = loglog_slope(points)
-    fig, ax = _axes(f"leapfrog energy error ({section['system']})", "dt", "max |dE/E|")
+    fig, ax = axes(f"leapfrog energy error ({section['system']})", "dt", "max |dE/E|")
     ax.loglog([p[0] for p in points], [p[1] for p in points], "o-", label=f"measured: dt^{slope:.2f}")
     reference = [points[0][1] * (p[0] / points[0][0]) ** 2 for p in points]
     ax.loglog([p[0] for p in points], reference, "--", color="gray", label="dt^2")
@@ -91,7 +55,7 @@ def energy_plot(section: dict, folder: Path) -> tuple[Path, float]:
 
 def theta_plot(section: dict, folder: Path) -> Path:
     points = section["points"]
-    fig, ax = _axes(f"Barnes-Hut force error, n = {section['n']}", "theta", "relative force error", size=(6, 4.5))
+    fig, ax = axes(f"Barnes-Hut force error, n = {section['n']}", "theta", "relative force error", size=(6, 4.5))
     thetas = [p[0] for p in points]
     ax.semilogy(thetas, [p[1] for p in points], "o-", label="median")
     ax.semilogy(thetas, [p[2] for p in points], "s-", label="99th percentile")
@@ -104,26 +68,6 @@ def theta_plot(section: dict, folder: Path) -> Path:
     ax.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, ncol=3, loc="upper center",
               bbox_to_anchor=(0.5, -0.16))
     return save(fig, folder / "theta_vs_error.png")
-
-
-def scaling_plot(section: dict, folder: Path) -> tuple[Path, float | None]:
-    points = section["points"]
-    t1 = next(t for p, t in points if p == 1)
-    f = amdahl_serial_fraction(points) if len(points) > 1 else None
-    fig, ax = _axes(f"strong scaling, direct sum, n = {section['n']}", "threads", "speedup over 1 thread")
-    ax.plot([p for p, _ in points], [t1 / t for _, t in points], "o", label="measured")
-    top = max(64, max(p for p, _ in points))
-    ax.plot([1, top], [1, top], ":", color="gray", label="ideal")
-    if f is not None:
-        grid = [2 ** (k / 4) for k in range(int(4 * math.log2(top)) + 1)]
-        ax.plot(grid, [amdahl_speedup(f, p) for p in grid], "--",
-                label=f"Amdahl, f = {f:.3f}: {amdahl_speedup(f, 64):.0f}x at 64")
-    ax.set_xscale("log", base=2)
-    ax.set_yscale("log", base=2)
-    for axis in (ax.xaxis, ax.yaxis):
-        axis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:g}"))
-    ax.legend(fontsize=8)
-    return save(fig, folder / "strong_scaling.png"), f
 
 
 def _check(rows: list, what: str, measured: str, target: str, ok: bool) -> None:
@@ -159,7 +103,9 @@ def render(folder: Path) -> list[Path]:
         _check(checks, "tree: median error grows with theta", " < ".join(f"{m:.1e}" for m in medians[::3]),
                "increasing", all(a < b for a, b in zip(medians, medians[1:])))
     if "strong_scaling" in report:
-        path, f = scaling_plot(report["strong_scaling"], folder)
+        section = report["strong_scaling"]
+        path, f = scaling_plot(section["points"], f"strong scaling, direct sum, n = {section['n']}",
+                               folder / "strong_scaling.png")
         written.append(path)
         points = report["strong_scaling"]["points"]
         p, tp = points[-1]
@@ -196,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for path in render(Path(args[0])):
             print(path)
-    except (ReportError, KeyError, ValueError, OSError) as error:
+    except (ReportError, FitError, KeyError, ValueError, OSError) as error:
         print(f"plots/nbody_report.py: {error}", file=sys.stderr)
         return 2
     return 0

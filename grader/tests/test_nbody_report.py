@@ -32,7 +32,7 @@ def report(tree_slope: float, efficiency: float) -> dict:
 @unittest.skipUnless(HAVE_MATPLOTLIB, "matplotlib not installed (python3-matplotlib)")
 class NbodyReportTest(unittest.TestCase):
     def test_fits_recover_what_the_data_was_made_with(self):
-        from plots.nbody_report import amdahl_serial_fraction, amdahl_speedup, loglog_slope
+        from plots.fits import amdahl_serial_fraction, amdahl_speedup, loglog_slope
         self.assertAlmostEqual(loglog_slope([[n, 5 * n ** 1.2] for n in (10, 100, 1000)]), 1.2)
         times = [[p, 1 / amdahl_speedup(0.05, p)] for p in (1, 2, 4, 8)]
         self.assertAlmostEqual(amdahl_serial_fraction(times), 0.05)

@@ -23,6 +23,7 @@
 
 #include "baseline.hpp"
 #include "hpc/machine.hpp"
+#include "hpc/report.hpp"
 #include "hpc/timing.hpp"
 #include "lab07/barnes_hut.hpp"
 #include "lab07/diagnostics.hpp"
@@ -54,15 +55,6 @@ std::string pairs_json(const std::vector<std::vector<double>>& rows) {
     out << ']';
   }
   return out.str() + ']';
-}
-
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += (c == '\n' || c == '\t') ? ' ' : c;
-  }
-  return out + '"';
 }
 
 // Seconds per call of the direct sum and of the tree walk (theta 0.5) on every core, against n.
@@ -129,7 +121,7 @@ std::string strong_scaling(bool quick) {
   const std::size_t n = quick ? 2048 : 16384;
   const Bodies b = plummer(n, 3);
   Accel a(n);
-  const int cores = hpc::machine_info().logical_cores;
+  const int cores = hpc::usable_cores();
   std::vector<int> counts;
   for (int t = 1; t < cores; t *= 2) counts.push_back(t);
   counts.push_back(cores);
@@ -162,52 +154,16 @@ std::string animation_run(const std::string& folder, bool quick) {
   return "{\"folder\": \"run\", \"n\": " + std::to_string(n) + ", \"steps\": " + std::to_string(steps) + "}";
 }
 
-int usage(const std::string& why) {
-  std::cerr << "report_nbody: " << why << "\nusage: report_nbody --out FOLDER [--quick]\n";
-  return 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string folder;
-  bool quick = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--quick") {
-      quick = true;
-    } else if (arg == "--out" && i + 1 < argc) {
-      folder = argv[++i];
-    } else {
-      return usage("unknown argument '" + arg + "'");
-    }
-  }
-  if (folder.empty()) return usage("--out FOLDER is required");
-
-  std::string json = "{\"cores\": " + std::to_string(hpc::machine_info().logical_cores) +
-                     ", \"simd\": " + quoted(hpc::machine_info().simd) + ", \"quick\": " + (quick ? "true" : "false");
-  std::string errors;
-  const auto section = [&](const char* name, const std::function<std::string()>& measure) {
-    std::cerr << "report_nbody: " << name << "\n";
-    try {
-      json += ", " + quoted(name) + ": " + measure();
-    } catch (const std::exception& error) {
-      errors += std::string(errors.empty() ? "" : ", ") + quoted(name) + ": " + quoted(error.what());
-    }
-  };
-  try {
-    nbody::Output check(folder + "/run", "{}");  // an unwritable folder: said before anything runs
-  } catch (const std::exception& error) {
-    std::cerr << "report_nbody: " << error.what() << "\n";
-    return 1;
-  }
-  section("time_vs_n", [&] { return time_against_n(quick); });
-  section("energy_vs_dt", [&] { return energy_against_dt(quick); });
-  section("theta_vs_error", [&] { return error_against_theta(quick); });
-  section("strong_scaling", [&] { return strong_scaling(quick); });
-  section("animation", [&] { return animation_run(folder + "/run", quick); });
-  json += ", \"errors\": {" + errors + "}}\n";
-  std::ofstream(folder + "/report.json") << json;
-  std::cerr << "report_nbody: wrote " << folder << "/report.json\n";
-  return 0;
+  hpc::Report report("report_nbody", argc, argv);
+  if (!report.ok()) return report.exit_code();
+  const bool quick = report.quick();
+  report.section("time_vs_n", [&] { return time_against_n(quick); });
+  report.section("energy_vs_dt", [&] { return energy_against_dt(quick); });
+  report.section("theta_vs_error", [&] { return error_against_theta(quick); });
+  report.section("strong_scaling", [&] { return strong_scaling(quick); });
+  report.section("animation", [&] { return animation_run(report.folder() + "/run", quick); });
+  return report.finish();
 }

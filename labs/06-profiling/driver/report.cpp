@@ -1,0 +1,118 @@
+// report_profiling: the measurements of Lab 06's report, run on your src/ files. `./grade 06 --bench`
+// runs it and plots/profiling_report.py renders what it writes:
+//
+//   report_profiling --out FOLDER [--quick]
+//     FOLDER/report.json  the roofs your kernels measure, six kernels placed under them, the planted
+//                         program's times on 1, 2, 4, ... cores with your fit
+//     FOLDER/stacks.txt   your profiler's folded stacks of the synthetic workload (a flame graph)
+//     FOLDER/trace.json   its Chrome trace (open it in https://ui.perfetto.dev)
+//
+// A section whose code throws (a task not done yet) is recorded with the reason; the others still
+// run. --quick: small sizes, for a smoke test.
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hpc/data.hpp"
+#include "hpc/machine.hpp"
+#include "hpc/report.hpp"
+#include "hpc/timing.hpp"
+#include "lab06/profiler.hpp"
+#include "lab06/roofline.hpp"
+#include "lab06/scaling.hpp"
+#include "lab06/workloads.hpp"
+
+namespace {
+
+using namespace hpc::lab06;
+
+constexpr double kPlanted = 0.3;  // the serial fraction of the program whose scaling is plotted
+
+std::string number(double value) {
+  std::ostringstream out;
+  out.precision(6);
+  out << value;
+  return out.str();
+}
+
+// The synthetic workload through your profiler, in both export formats.
+std::string profile(const std::string& folder) {
+  profiler_reset();
+  synthetic_workload(2);
+  std::ofstream(folder + "/stacks.txt") << folded_stacks();
+  std::ofstream(folder + "/trace.json") << chrome_trace();
+  return "{\"stacks\": \"stacks.txt\", \"trace\": \"trace.json\"}";
+}
+
+// The planted program on 1, 2, 4, ... cores (fastest of 3 rounds each), and your fit of it.
+std::string scaling(bool quick) {
+  const int cores = hpc::usable_cores();
+  std::vector<int> counts;
+  for (int p = 1; p < cores; p *= 2) counts.push_back(p);
+  counts.push_back(cores);
+  std::vector<Timing> timings;
+  for (const int p : counts) {
+    double fastest = 1e300;
+    for (int round = 0; round < 3; ++round) {
+      const auto start = std::chrono::steady_clock::now();
+      planted_serial_program(kPlanted, quick ? 2'000'000 : 200'000'000, p);
+      fastest = std::min(fastest, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    timings.push_back({p, fastest});
+  }
+  std::string points;
+  for (const Timing& t : timings)
+    points += (points.empty() ? "[" : ", [") + number(t.cores) + ", " + number(t.seconds) + "]";
+  std::string fitted = "null";
+  if (timings.size() > 1) fitted = number(amdahl_serial_fraction(timings));
+  return "{\"planted\": " + number(kPlanted) + ", \"fitted\": " + fitted + ", \"points\": [" + points + "]}";
+}
+
+// The roofs as your kernels measure them: FMA chains on one core (times the cores for the
+// machine), the triad on every core; and where the six kernels sit under them.
+std::string roofline(bool quick) {
+  const int cores = hpc::usable_cores();
+  std::vector<double> acc = hpc::random_doubles(256, 1, 0.5, 2.0);
+  const long iterations = quick ? 1000 : 1'000'000;
+  omp_set_num_threads(1);
+  const double fma_seconds = hpc::time_call([&] { fma_chains(acc, 0.9999999, 1e-7, iterations); }, quick ? 0 : 0.2);
+  const double peak = 2.0 * 256 * static_cast<double>(iterations) / fma_seconds * cores;
+  omp_set_num_threads(cores);
+  const std::size_t n = quick ? std::size_t{1} << 16 : std::size_t{1} << 23;
+  std::vector<double> a(n), b = hpc::random_doubles(n, 2), c = hpc::random_doubles(n, 3);
+  const double triad_seconds = hpc::time_call([&] { triad(a, b, c, 3.0); }, quick ? 0 : 0.2);
+  const double bandwidth = 24.0 * static_cast<double>(n) / triad_seconds;
+  const std::pair<const char*, Kernel> kernels[] = {{"daxpy", Kernel::daxpy},   {"dot", Kernel::dot},
+                                                    {"triad", Kernel::triad},   {"matvec", Kernel::matvec},
+                                                    {"matmul", Kernel::matmul}, {"stencil", Kernel::stencil}};
+  std::string placed;
+  for (const auto& [name, kernel] : kernels) {
+    const Traffic t = kernel_traffic(kernel, 1024);
+    const double intensity = t.flops / t.bytes;
+    placed += std::string(placed.empty() ? "" : ", ") + "{\"name\": " + hpc::json_quoted(name) +
+              ", \"intensity\": " + number(intensity) +
+              ", \"attainable\": " + number(attainable_flops(intensity, peak, bandwidth)) + ", \"bound\": \"" +
+              (bound_of(intensity, peak, bandwidth) == Bound::memory ? "memory" : "compute") + "\"}";
+  }
+  return "{\"peak_flops\": " + number(peak) + ", \"peak_flops_one_core\": " + number(peak / cores) +
+         ", \"bandwidth\": " + number(bandwidth) + ", \"kernels\": [" + placed + "]}";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  hpc::Report report("report_profiling", argc, argv);
+  if (!report.ok()) return report.exit_code();
+  report.section("profile", [&] { return profile(report.folder()); });
+  report.section("scaling", [&] { return scaling(report.quick()); });
+  report.section("roofline", [&] { return roofline(report.quick()); });
+  return report.finish();
+}
