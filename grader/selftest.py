@@ -93,9 +93,11 @@ def solution_tree(tally: Tally, labs, env) -> dict | None:
                         f"{lab['lab']}: no GPU here: it builds and every test is skipped (\"no CUDA device\"), none passed",
                         lab["problem"] + "\n".join(unskipped))
             continue
+        waiting = {"inconclusive" if t["status"] == "inconclusive" else "needs a GPU" for t in lab["tests"]
+                   if t["score"] < t["max_score"] and (t["status"] == "inconclusive" or gpu_item_skipped_here(config, t, gpu))}
         tally.check(lab["gradable"] and not short,
                     f"{lab['lab']}: reference solution scores full marks ({lab['score']:g}/{lab['max_score']:g}"
-                    f"{', the rest inconclusive' if lab['score'] < lab['max_score'] and not short else ''})",
+                    f"{', the rest ' + ' or '.join(sorted(waiting)) if waiting and not short else ''})",
                     lab["problem"] + "\n".join(short))
     if gpu:
         compute_sanitizer(tally, [lab for lab in labs if lab.requires_cuda])
