@@ -37,6 +37,15 @@ class SymbolRulesTest(unittest.TestCase):
         self.assertFalse(_calls_baseline("_ZN3hpc4todoERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE", "06"))
         self.assertFalse(_calls_baseline("_ZN3hpc5lab0610fma_chainsEv", "06"))
 
+    def test_the_roofline_probe_is_baseline_in_every_lab(self):
+        # Lab 06's baseline calls these kernels: calling them directly is calling the baseline.
+        fma = "_ZN3hpc14roofline_probe10fma_chainsESt4spanIdLm18446744073709551615EEddl"
+        for lab in ("01", "06", "07"):
+            self.assertTrue(_calls_baseline(fma, lab), lab)
+            self.assertFalse(_allowed(fma, "T", lab), lab)
+            self.assertFalse(_allowed(fma, "W", lab), lab)
+        self.assertFalse(_calls_baseline("_ZN3hpc5lab0614roofline_probeEv", "06"), "a lab's own function of that name")
+
 
 if __name__ == "__main__":
     unittest.main()
