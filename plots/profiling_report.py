@@ -2,7 +2,8 @@
 
     python3 -m plots.profiling_report FOLDER     # FOLDER/report.md and its plots
 
-A flame graph of the synthetic workload (your profiler's folded stacks), the planted program's
+A flame graph of the synthetic workload (your profiler's folded stacks), the heap over time with its
+peak and leak report (your memory tracker), the planted program's
 strong scaling with your Amdahl fit and the course's, and the roofline: this machine's peak and
 bandwidth as your kernels measured them, with six kernels placed at their intensities. Every
 figure and every recommendation comes from report.json; none is typed by hand.
@@ -20,6 +21,7 @@ matplotlib.use("Agg")
 from plots.fits import FitError, amdahl_speedup, axes, scaling_plot  # noqa: E402
 from plots.flamegraph import FoldedError, render as flame_graph  # noqa: E402
 from plots.layout import save  # noqa: E402
+from plots.memory_timeline import MIB, TimelineError, peak_sample, timeline_plot  # noqa: E402
 
 
 class ReportError(Exception):
@@ -60,6 +62,24 @@ def _advice(kernel: dict, ridge: float) -> str:
             f"multiply-adds in flight; its roof is {kernel['attainable'] / 1e9:.0f} GFLOP/s")
 
 
+def memory_lines(section: dict) -> list[str]:
+    """The peak, where it was reached, and a line per leak, all from the tracker's figures."""
+    _, peak, where = peak_sample(section["samples"])
+    lines = ["## Memory", "",
+             f"{section['allocations']} allocations, {section['frees']} frees. Peak {section['peak_bytes'] / MIB:.1f} MiB; "
+             f"the highest sample {peak / MIB:.1f} MiB, in `{where or '(no scope)'}`: the phase to slim first "
+             "(free what it no longer needs, or stream it).", ""]
+    leaked = sum(leak["bytes"] for leak in section["leaks"])
+    if not section["leaks"]:
+        return lines + ["No block was left live: no leak.", ""]
+    lines += [f"Leak report: {leaked / MIB:.2f} MiB never freed.", "", "| scope | blocks | bytes | share of the leak |",
+              "|---|---|---|---|"]
+    lines += [f"| `{leak['path'] or '(no scope)'}` | {leak['allocations']} | {leak['bytes']} | "
+              f"{100 * leak['bytes'] / leaked:.0f}% |" for leak in section["leaks"]]
+    return lines + ["", f"Free what `{section['leaks'][0]['path'] or '(no scope)'}` allocates, or bound it "
+                        "(a cache needs an eviction rule).", ""]
+
+
 def render(folder: Path) -> list[Path]:
     """report.md and the plots, from FOLDER/report.json. Raises ReportError when it is unusable."""
     try:
@@ -73,6 +93,9 @@ def render(folder: Path) -> list[Path]:
         lines += ["## Profile", "",
                   f"Your profiler's folded stacks: `{stacks.name}`; its timeline: `{report['profile']['trace']}` "
                   "(open it in https://ui.perfetto.dev).", ""]
+    if "memory" in report:
+        written.append(timeline_plot(report["memory"]["samples"], folder / "memory.png"))
+        lines += memory_lines(report["memory"])
     if "scaling" in report:
         section = report["scaling"]
         points = section["points"]
@@ -116,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for path in render(Path(args[0])):
             print(path)
-    except (ReportError, FitError, FoldedError, KeyError, ValueError, OSError) as error:
+    except (ReportError, FitError, FoldedError, TimelineError, KeyError, ValueError, OSError) as error:
         print(f"plots/profiling_report.py: {error}", file=sys.stderr)
         return 2
     return 0

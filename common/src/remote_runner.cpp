@@ -3,7 +3,6 @@
 #include <omp.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -15,26 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "hpc/allocation_hooks.hpp"
 #include "hpc/remote_runner.hpp"
 #include "hpc/timing.hpp"
 #include "remote_channel.hpp"
-
-namespace {
-// Every byte allocated with operator new in this process: a call's share is reported with its
-// DONE (CallReport::allocated_bytes), for tests of how much memory a function needs.
-std::atomic<std::size_t> allocated_bytes{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  allocated_bytes.fetch_add(size, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return ::operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -186,11 +169,11 @@ class Runner {
   Message run(const Message& request) {
     if (!prepared_) return failure(Thrown::protocol, "RUN without a prepared call");
     if (request.threads > 0) omp_set_num_threads(static_cast<int>(request.threads));
-    const std::size_t allocated_before = allocated_bytes.load(std::memory_order_relaxed);
+    const std::size_t allocated_before = hpc::allocation::bytes_allocated();
     auto problem = guarded([&] { prepared_->run(); });
     Message done;
     done.kind = Kind::done;
-    done.bytes = allocated_bytes.load(std::memory_order_relaxed) - allocated_before;
+    done.bytes = hpc::allocation::bytes_allocated() - allocated_before;  // operator new counts them
     return problem ? *problem : done;
   }
 

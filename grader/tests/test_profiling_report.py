@@ -21,7 +21,9 @@ REPORT = {
                  "kernels": [{"name": "daxpy", "intensity": 1 / 12, "attainable": 20e9 / 12, "bound": "memory"},
                              {"name": "triad", "intensity": 1 / 12, "attainable": 20e9 / 12, "bound": "memory"},
                              {"name": "matmul", "intensity": 80.0, "attainable": 100e9, "bound": "compute"}]},
-    "errors": {"memory": "not implemented yet: memory_tracker"},
+    "memory": {"samples": [[0.0, 1024, "etl"], [0.1, 4096, "etl;load"], [0.2, 2048, "etl"]], "peak_bytes": 4096,
+               "allocations": 3, "frees": 1, "by_scope": [], "leaks": []},
+    "errors": {"scaling_extra": "not implemented yet: amdahl_serial_fraction"},
 }
 
 
@@ -37,14 +39,15 @@ class ProfilingReportTest(unittest.TestCase):
             with contextlib.redirect_stdout(io.StringIO()):
                 self.assertEqual(profiling_report.main([tmp]), 0)
             text = (folder / "report.md").read_text()
-            for png in ("flame", "scaling", "roofline"):
+            for png in ("flame", "memory", "scaling", "roofline"):
                 self.assertFalse(png_touches_border(folder / f"{png}.png"), png)
                 self.assertIn(f"![{png}]({png}.png)", text)
         self.assertIn("ridge point 5 flops/byte", text)
         self.assertIn("| daxpy | 0.0833 | 1.7 | memory-bound at 0.083 flops/byte (60x below the ridge)", text)
         self.assertIn("| matmul | 80 | 100.0 | compute-bound at 80 flops/byte", text)
         self.assertIn("your fit 0.200, the course's 0.200", text)
-        self.assertIn("- memory: not measured: not implemented yet: memory_tracker", text)
+        self.assertIn("the highest sample 0.0 MiB, in `etl;load`", text)
+        self.assertIn("- scaling_extra: not measured: not implemented yet: amdahl_serial_fraction", text)
 
     def test_an_unreadable_report_gets_a_message_not_a_traceback(self):
         from plots import profiling_report

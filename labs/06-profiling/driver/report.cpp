@@ -6,6 +6,8 @@
 //                         program's times on 1, 2, 4, ... cores with your fit
 //     FOLDER/stacks.txt   your profiler's folded stacks of the synthetic workload (a flame graph)
 //     FOLDER/trace.json   its Chrome trace (open it in https://ui.perfetto.dev)
+//     and in report.json, your memory tracker's heap over time in a program of phases, its peak,
+//     what each scope allocated and the leak report
 //
 // A section whose code throws (a task not done yet) is recorded with the reason; the others still
 // run. --quick: small sizes, for a smoke test.
@@ -25,6 +27,7 @@
 #include "hpc/machine.hpp"
 #include "hpc/report.hpp"
 #include "hpc/timing.hpp"
+#include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
 #include "lab06/scaling.hpp"
@@ -50,6 +53,31 @@ std::string profile(const std::string& folder) {
   std::ofstream(folder + "/stacks.txt") << folded_stacks();
   std::ofstream(folder + "/trace.json") << chrome_trace();
   return "{\"stacks\": \"stacks.txt\", \"trace\": \"trace.json\"}";
+}
+
+std::string scope_list(const std::vector<ScopeMemory>& scopes) {
+  std::string out;
+  for (const ScopeMemory& s : scopes)
+    out += std::string(out.empty() ? "" : ", ") + "{\"path\": " + hpc::json_quoted(s.path) +
+           ", \"allocations\": " + std::to_string(s.allocations) + ", \"bytes\": " + std::to_string(s.bytes) + "}";
+  return "[" + out + "]";
+}
+
+// The phased program with your memory tracker: the heap after every step (seconds, bytes, the
+// scope open), then the tracker's peak, per-scope totals and leak report.
+std::string memory(bool quick) {
+  memory_reset();
+  const auto start = std::chrono::steady_clock::now();
+  std::string samples;
+  phased_allocations(quick ? 0.02 : 0.4, [&] {
+    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    samples += std::string(samples.empty() ? "" : ", ") + "[" + number(t) + ", " +
+               std::to_string(memory_stats().current_bytes) + ", " + hpc::json_quoted(profiler_current_path()) + "]";
+  });
+  const MemoryStats stats = memory_stats();
+  return "{\"samples\": [" + samples + "], \"peak_bytes\": " + std::to_string(stats.peak_bytes) +
+         ", \"allocations\": " + std::to_string(stats.allocations) + ", \"frees\": " + std::to_string(stats.frees) +
+         ", \"by_scope\": " + scope_list(memory_by_scope()) + ", \"leaks\": " + scope_list(memory_leaks()) + "}";
 }
 
 // The planted program on 1, 2, 4, ... cores (fastest of 3 rounds each), and your fit of it.
@@ -112,6 +140,7 @@ int main(int argc, char** argv) {
   hpc::Report report("report_profiling", argc, argv);
   if (!report.ok()) return report.exit_code();
   report.section("profile", [&] { return profile(report.folder()); });
+  report.section("memory", [&] { return memory(report.quick()); });
   report.section("scaling", [&] { return scaling(report.quick()); });
   report.section("roofline", [&] { return roofline(report.quick()); });
   return report.finish();

@@ -1,6 +1,7 @@
 // What Lab 06's runner serves (hpc/remote_runner.hpp): your functions, and the given profiled
 // programs, which run in the runner because they call your profiler.
 #include "hpc/remote_runner.hpp"
+#include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
 #include "lab06/scaling.hpp"
@@ -16,6 +17,13 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("chrome_trace", &chrome_trace),
       exported("synthetic_workload", &synthetic_workload),
       exported("nested_scopes", &nested_scopes),
+      exported("memory_reset", &memory_reset),
+      exported("memory_stats", &memory_stats),
+      exported("memory_by_scope", &memory_by_scope),
+      exported("memory_leaks", &memory_leaks),
+      exported("known_allocations", &known_allocations),
+      exported("threaded_allocations", &threaded_allocations),
+      exported("frees_of_unknown_blocks", &frees_of_unknown_blocks),
       exported("amdahl_serial_fraction", &amdahl_serial_fraction),
       exported("amdahl_speedup", &amdahl_speedup),
       exported("gustafson_speedup", &gustafson_speedup),

@@ -4,9 +4,20 @@
 #include <tuple>
 
 #include "hpc/remote_codec.hpp"
+#include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 
 template <>
 struct hpc::remote::Fields<hpc::lab06::ScopeStats> {
   static auto of(auto& s) { return std::tie(s.path, s.calls, s.inclusive_seconds, s.exclusive_seconds); }
+};
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::MemoryStats> {
+  static auto of(auto& s) { return std::tie(s.current_bytes, s.peak_bytes, s.allocations, s.frees); }
+};
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::ScopeMemory> {
+  static auto of(auto& s) { return std::tie(s.path, s.allocations, s.bytes); }
 };

@@ -2,6 +2,7 @@
 // where your code is, so the tests judge it without linking it. The profiler's scopes are entered
 // only there, by the given programs (lab06/workloads.hpp).
 #include "hpc/remote.hpp"
+#include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
 #include "lab06/scaling.hpp"
@@ -18,6 +19,16 @@ std::string folded_stacks() { return call<decltype(folded_stacks)>("folded_stack
 std::string chrome_trace() { return call<decltype(chrome_trace)>("chrome_trace"); }
 void synthetic_workload(int workers) { return call<decltype(synthetic_workload)>("synthetic_workload", workers); }
 std::uint64_t nested_scopes(long iterations) { return call<decltype(nested_scopes)>("nested_scopes", iterations); }
+
+void memory_reset() { return call<decltype(memory_reset)>("memory_reset"); }
+MemoryStats memory_stats() { return call<decltype(memory_stats)>("memory_stats"); }
+std::vector<ScopeMemory> memory_by_scope() { return call<decltype(memory_by_scope)>("memory_by_scope"); }
+std::vector<ScopeMemory> memory_leaks() { return call<decltype(memory_leaks)>("memory_leaks"); }
+void known_allocations() { return call<decltype(known_allocations)>("known_allocations"); }
+void threaded_allocations(int workers, int per_thread) {
+  return call<decltype(threaded_allocations)>("threaded_allocations", workers, per_thread);
+}
+void frees_of_unknown_blocks() { return call<decltype(frees_of_unknown_blocks)>("frees_of_unknown_blocks"); }
 
 double amdahl_serial_fraction(std::span<const Timing> timings) {
   return call<decltype(amdahl_serial_fraction)>("amdahl_serial_fraction", timings);

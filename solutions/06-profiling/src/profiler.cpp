@@ -125,6 +125,16 @@ void profiler_exit() {
     t.events.push_back({frame.node->name, frame.start_ns, end - frame.start_ns});
 }
 
+std::string profiler_current_path() {
+  if (mine == nullptr) return "";  // a thread that never entered a scope: nothing to register
+  std::string path;
+  for (const Frame& frame : mine->open) {
+    if (!path.empty()) path += ';';
+    path += frame.node->name;
+  }
+  return path;
+}
+
 void profiler_reset() {
   Registry& r = registry();
   std::lock_guard guard(r.lock);
