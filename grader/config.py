@@ -21,6 +21,10 @@
                                      # "concurrency" = speedup / threads (waiting overlaps on any core count),
                                      # or "fraction" of a ceiling (cuBLAS's speed, peak memory bandwidth)
     steps = [{ at = 5, points = 1 }, { at = 15, points = 3 }]
+    flops = 2_147_483_648            # optional, with bytes: one call's floating-point operations and
+    bytes = 25_165_824               # memory traffic (bytes >= 0) at the perf test's size, counted
+                                     # analytically: the roofline feedback (GFLOP/s, % of this
+                                     # machine's roof) in the results; never points
 
 An MPI lab sets `ranks = N` (in [lab] as the default, or per item): the test program is then
 started by `mpirun -np N` (see grader/mpi.py), and every rank writes its own report. An item with
@@ -97,6 +101,10 @@ class Item:
     # needs nvcc (its test program is built only with one) and a GPU (its tests skip without one):
     # where either is missing the item is skipped, saying which, like the CUDA lab.
     gpu: bool = False
+    # perf items: one call's floating-point operations and bytes moved, for the roofline feedback
+    # (grader/roofline.py); both or neither.
+    flops: float | None = None
+    bytes: float | None = None
 
     @property
     def rebuilt_with_sanitizer(self) -> bool:
@@ -215,6 +223,25 @@ def _steps(raw, where: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def _work(table: dict, where: str) -> dict:
+    """A perf item's `flops` and `bytes` per call: both or neither, flops > 0, bytes >= 0 (0: no
+    memory traffic, compute-bound whatever the machine)."""
+    given = [key for key in ("flops", "bytes") if key in table]
+    if not given:
+        return {}
+    if len(given) == 1:
+        raise ConfigError(f"{where}: '{given[0]}' needs '{({'flops', 'bytes'} - set(given)).pop()}' too "
+                          "(a roofline point needs both)")
+    work = {}
+    for key, least in (("flops", "> 0"), ("bytes", ">= 0")):
+        value = table[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value \
+                or value in (float("inf"), float("-inf")) or not (value > 0 if key == "flops" else value >= 0):
+            raise ConfigError(f"{where}: '{key}' must be a number {least} (one call's count), not {value!r}")
+        work[key] = float(value)
+    return work
+
+
 def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -276,7 +303,8 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks
                     raise ConfigError(f"{where}: 'reference' must be a positive number, not {reference!r}")
                 items.append(Item(**common, requires=tuple(requires), metric=metric,
                                   steps=_steps(table.get("steps"), where),
-                                  reference=float(reference) if reference is not None else None))
+                                  reference=float(reference) if reference is not None else None,
+                                  **_work(table, where)))
     return items
 
 

@@ -95,6 +95,42 @@ class ConfigTest(unittest.TestCase):
         self.assertRejected(VALID + '\n[report]\nprogram = "r"\n', "missing 'renderer'")
         self.assertRejected(VALID.replace("points = 2", "points = 2\ngpu = 1", 1), "'gpu' must be true or false")
 
+    def test_flops_and_bytes_per_call(self):
+        work = "\nflops = 2_000_000\nbytes = 0\n"
+        item = load(VALID + work).item("kernel_speedup")
+        self.assertEqual((item.flops, item.bytes), (2e6, 0.0))
+        self.assertIsNone(load(VALID).item("kernel_speedup").flops)
+        self.assertRejected(VALID + "\nflops = 1e6\n", "'flops' needs 'bytes' too")
+        self.assertRejected(VALID + "\nbytes = 8\n", "'bytes' needs 'flops' too")
+        self.assertRejected(VALID + "\nflops = 0\nbytes = 8\n", "'flops' must be a number > 0")
+        self.assertRejected(VALID + "\nflops = 1e6\nbytes = -8\n", "'bytes' must be a number >= 0")
+        self.assertRejected(VALID + '\nflops = "2 n^3"\nbytes = 8\n', "'flops' must be a number > 0")
+        self.assertRejected(VALID + "\nflops = true\nbytes = 8\n", "'flops' must be a number > 0")
+        self.assertRejected(VALID + "\nflops = inf\nbytes = 8\n", "'flops' must be a number > 0")
+        self.assertRejected(VALID + "\nflops = 1e6\nbytes = nan\n", "'bytes' must be a number >= 0")
+
+    def test_course_perf_items_declare_their_exact_work(self):
+        """The analytic counts in Labs 01 and 07 at their perf tests' sizes (tests/perf_*.cpp)."""
+        from grader.labs import select_labs
+        edge_taps = sum(1 for i in range(1024) for u in range(7) if 0 <= i + 3 - u < 1024)  # same mode, 7 taps
+        want = {
+            "01-vectorization": {
+                "matmul_speedup": (2 * 1024 ** 3, 8 * 3 * 1024 ** 2),
+                "distances_speedup": (1000 * 1000 * (3 * 32 + 1), 8 * (2 * 1000 * 32 + 1000 * 1000)),
+                "monte_carlo_pi_efficiency": (5 * 20_000_000, 0),
+                "statistics_speedup": (8 * 4_000_000, 8 * 4_000_000),
+                "convolution_speedup": (2 * edge_taps ** 2, 8 * (2 * 1024 * 1024 + 49)),
+            },
+            "07-nbody": {
+                "direct_speedup": (19 * 4096 * 4095, 8 * 7 * 4096),
+                "direct_parallel_speedup": (19 * 8192 * 8191, 8 * 7 * 8192),
+            },
+        }
+        for lab in select_labs(["01", "07"]):
+            declared = {item.id: (item.flops, item.bytes) for item in lab.items
+                        if item.kind == "perf" and item.flops is not None}
+            self.assertEqual(declared, want[lab.name], lab.name)
+
     def test_missing_file(self):
         with tempfile.TemporaryDirectory() as tmp:
             with self.assertRaises(ConfigError):
