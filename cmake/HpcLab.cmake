@@ -143,6 +143,7 @@ function(hpc_add_lab)
   hpc_optimise(${LAB_ID}_baseline)
 
   add_custom_target(${LAB_ID})
+  add_dependencies(${LAB_ID} machine_roofline)  # the grader's roofline feedback: this machine's ceilings
   add_custom_target(${LAB_ID}_unit_tests)
   # Remote labs: the tests link the proxy, never the student's library; the runner links that.
   set(tested_impl ${LAB_ID}_impl)

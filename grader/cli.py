@@ -40,7 +40,7 @@ from pathlib import Path
 from grader import adapters, build, classroom, deps, export, mpi, packages, plotting, reports
 from grader.config import ConfigError, LabConfig
 from grader.gpu import NO_CUDA_COMPILER, cuda_compiler_present
-from grader.labs import ROOT, LabSelectionError, bin_dir, is_reference, select_labs
+from grader.labs import ROOT, LabSelectionError, bin_dir, build_dir, is_reference, select_labs
 from grader.results import LabResult, items_of, summary_json
 from grader.sandbox import instructor_files_private
 from grader.scoring import grade_lab
@@ -203,7 +203,16 @@ def grade_labs(labs: list[LabConfig], tree: str, env: dict[str, str], log=print,
                 if note.startswith(f"src/{_source_of(lab.item(test.id))}.") and test.score < test.max_score:
                     test.output = f"{note}\n\n{test.output}"
         graded.append(result)
+    add_roofline_feedback(graded, labs, tree)
     return graded
+
+
+def add_roofline_feedback(graded: list[LabResult], labs: list[LabConfig], tree: str) -> None:
+    """GFLOP/s and % of this machine's roof for the perf items that declare their work: after every
+    verdict, from what the tests recorded; it never changes points."""
+    from grader import calibration, roofline
+    from grader.scoring import counted_cores
+    roofline.attach(graded, labs, build_dir(tree) / "bin" / roofline.PROGRAM, counted_cores(), calibration.load())
 
 
 def calibration_in_use() -> str:
@@ -217,6 +226,7 @@ def write_results(graded: list[LabResult], tree: str, out_dir: Path, log=print, 
     results["calibration"] = calibration_in_use()
     written = reports.write_all(results, out_dir)
     written += plotting.plot_results(results, out_dir / "plots", log=log)
+    written += plotting.plot_rooflines(results, out_dir / "plots", log=log)
     log("")
     details = reports.failure_details(results)
     if details:

@@ -18,6 +18,14 @@ def plot_results(results: dict, out_dir: Path, log=print) -> list[Path]:
         return _warn(log, "speedup", error)
 
 
+def plot_rooflines(results: dict, out_dir: Path, log=print) -> list[Path]:
+    try:
+        from plots.roofline import plot_rooflines as plot
+        return plot(results, out_dir)
+    except Exception as error:  # noqa: BLE001
+        return _warn(log, "roofline", error)
+
+
 def plot_benchmarks(json_path: Path, out_dir: Path, log=print) -> list[Path]:
     try:
         from plots.benchmarks import plot_benchmarks as plot

@@ -41,12 +41,51 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     return table
 
 
-def console_table(results: dict) -> str:
-    header = ("lab", "test", "status", "measured", "next step", "points")
-    body = rows(results)
+def _intensity(entry: dict) -> str:
+    return "no memory traffic" if entry["intensity"] is None else f"{entry['intensity']:.3g} flop/byte"
+
+
+def roofline_rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
+    """(lab, test, GFLOP/s, intensity, roof, % of roof and the reference's) per item with feedback."""
+    table = []
+    for lab in results["labs"]:
+        for t in lab["tests"]:
+            entry = t.get("roofline")
+            if not entry:
+                continue
+            ref = entry.get("reference")
+            reference = f"{ref['gflops']:.3g} GFLOP/s = {ref['percent_of_roof']:.3g}%" if ref else "not recorded"
+            table.append((lab["lab"], t["name"], f"{entry['gflops']:.3g} GFLOP/s", _intensity(entry),
+                          f"{entry['roof_gflops']:.3g} GFLOP/s ({entry['bound']}-bound, {entry['cores']} core(s))",
+                          f"{entry['percent_of_roof']:.3g}%", reference))
+    return table
+
+
+def roofline_notes(results: dict) -> list[str]:
+    """Per lab with roofline feedback: the ceilings it was measured against, or why it is missing."""
+    notes = []
+    for lab in results["labs"]:
+        roof = lab.get("roofline")
+        if roof and "omitted" in roof:
+            notes.append(f"{lab['lab']}: roofline feedback omitted: {roof['omitted']}")
+        elif roof:
+            notes.append(f"{lab['lab']}: this machine's roofs: peak {roof['peak_gflops_one_core']:g} GFLOP/s a core "
+                         f"(FP64 FMA), triad {roof['bandwidth_gbs']:g} GB/s on {roof['threads']} core(s)")
+    return notes
+
+
+ROOFLINE_HEADER = ("lab", "test", "yours", "intensity", "roof there", "% of roof", "reference")
+ROOFLINE_NOTE = "Roofline (feedback only: it never changes points; the roof is min(peak, intensity x bandwidth))"
+
+
+def _aligned(header: tuple, body: list[tuple]) -> list[str]:
     widths = [max(len(str(r[i])) for r in [header] + body) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()
-    out = [line(header), line(tuple("-" * w for w in widths))] + [line(r) for r in body]
+    return [line(header), line(tuple("-" * w for w in widths))] + [line(r) for r in body]
+
+
+def console_table(results: dict) -> str:
+    out = _aligned(("lab", "test", "status", "measured", "next step", "points"), rows(results))
     for lab in results["labs"]:
         if lab["problem"]:
             out.append(f"\n{lab['lab']}: {lab['problem']}")
@@ -62,6 +101,10 @@ def console_table(results: dict) -> str:
     if results.get("inconclusive"):
         out.append(f"Inconclusive (the machine was too busy to measure; grade again on a quieter one): "
                    f"{', '.join(results['inconclusive'])}")
+    roofline, notes = roofline_rows(results), roofline_notes(results)
+    if roofline or notes:
+        out += ["", ROOFLINE_NOTE + ":"] + notes
+        out += _aligned(ROOFLINE_HEADER, roofline) if roofline else []
     return "\n".join(out)
 
 
@@ -85,6 +128,12 @@ def markdown(results: dict) -> str:
         out += [f"\n**{lab['lab']}**: {text}" for text in ([lab["problem"]] if lab["problem"] else []) + lab.get("notes", [])]
     if results.get("calibration"):
         out.append(f"\nPerf steps: {results['calibration']}.")
+    roofline, notes = roofline_rows(results), roofline_notes(results)
+    if roofline or notes:
+        out += ["", f"### {ROOFLINE_NOTE}", ""] + [f"- {note}" for note in notes]
+        if roofline:
+            out += ["", "| " + " | ".join(ROOFLINE_HEADER) + " |", "|" + "---|" * len(ROOFLINE_HEADER)]
+            out += ["| " + " | ".join(row) + " |" for row in roofline]
     if results.get("seed") is not None:
         out.append(f"\nGraded with seed {results['seed']}: `./grade --seed {results['seed']}` repeats these inputs.")
     return "\n".join(out) + "\n"

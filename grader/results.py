@@ -32,6 +32,8 @@ class TestResult:
     metric: str | None = None
     wall_s: float = 0.0
     hidden: bool | None = None      # True: an instructor's hidden item, not in the handout's points
+    timing: dict | None = None      # perf: what the test timed per call (grader/scoring.py _timing)
+    roofline: dict | None = None    # perf with flops/bytes: the roofline feedback (grader/roofline.py)
 
     def to_json(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -50,6 +52,9 @@ class LabResult:
     # Every graded item of the lab, also when none ran (an unbuilt lab): platforms with one problem
     # per item (Autolab) and gradebook columns need them all.
     items: list[dict] = field(default_factory=list)  # {id, name, max_score}
+    # The machine's ceilings for the roofline feedback ({peak_gflops_one_core, bandwidth_gbs,
+    # threads}), or {omitted: why}; None when no item of the lab declares its work (grader/roofline.py).
+    roofline: dict | None = None
 
     @property
     def score(self) -> float:
@@ -58,7 +63,8 @@ class LabResult:
     def to_json(self) -> dict:
         return {"lab": self.lab, "title": self.title, "score": self.score, "max_score": self.max_score,
                 "gradable": self.gradable, "status": self.status, "problem": self.problem, "notes": self.notes,
-                "items": self.items, "tests": [t.to_json() for t in self.tests]}
+                "items": self.items, "tests": [t.to_json() for t in self.tests],
+                **({"roofline": self.roofline} if self.roofline is not None else {})}
 
 
 def summary_json(labs: list[LabResult], tree: str, machine: dict) -> dict:

@@ -93,7 +93,8 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path,
         measured = _measured(cases)
         if measured is not None and item.kind == "perf":
             lines.insert(1, f"{item.metric} {measured:.3g}: {item.step_feedback(measured)}")
-        return _result(lab, item, FAILED, 0, "\n".join(lines), wall_s=outcome.wall_s, measured=measured)
+        return _result(lab, item, FAILED, 0, "\n".join(lines), wall_s=outcome.wall_s, measured=measured,
+                       timing=_timing(cases) if measured is not None else None)
     if outcome.returncode != 0:
         return _result(lab, item, FAILED, 0,
                        f"every test passed but the program exited with code {outcome.returncode}\n{tail}",
@@ -114,7 +115,7 @@ def judge(lab: LabConfig, item: Item, outcome: Outcome, report: Path,
     spread = _property(cases, "spread")
     noise = f", timings spread {100 * spread:.0f}%" if spread is not None else ""
     return _result(lab, item, PASSED, points, f"{item.metric} {measured:.3g}{noise}: {item.step_feedback(measured)} "
-                   f"(steps: {steps})", wall_s=outcome.wall_s, measured=measured)
+                   f"(steps: {steps})", wall_s=outcome.wall_s, measured=measured, timing=_timing(cases))
 
 
 def _property(cases, name: str) -> float | None:
@@ -129,6 +130,17 @@ def _property(cases, name: str) -> float | None:
 
 def _measured(cases) -> float | None:
     return _property(cases, "value")
+
+
+def _timing(cases) -> dict | None:
+    """What the perf test timed, as hpc/perf_test.cpp records it for its best attempt: seconds per
+    call (medians over the interleaved pairs), the candidate's threads and the cores it kept busy
+    (CPU time / wall time; 0: not measured). Feedback only (the roofline), never points."""
+    candidate_ms, baseline_ms = _property(cases, "candidate_ms"), _property(cases, "baseline_ms")
+    if candidate_ms is None or candidate_ms <= 0:
+        return None
+    return {"candidate_s": candidate_ms / 1e3, "baseline_s": baseline_ms / 1e3 if baseline_ms else None,
+            "threads": int(_property(cases, "threads") or 1), "cpu_ratio": _property(cases, "cpu_ratio") or 0.0}
 
 
 def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None,
