@@ -89,9 +89,13 @@ def _run_probe(program: Path, cores: int) -> Ceilings | str:
         return f"{program.name}: {error}"
 
 
+BUSY_MARGIN = 0.25  # a core counts once CPU time / wall time passes 0.75 of it (the runner's own work is below)
+
+
 def cores_used(timing: dict) -> int:
     """The cores a kernel's roof counts: its threads, or the cores its CPU time shows busy."""
-    return max(1, int(timing.get("threads") or 1), round(timing.get("cpu_ratio") or 0))
+    busy = math.floor((timing.get("cpu_ratio") or 0) + BUSY_MARGIN)
+    return max(1, int(timing.get("threads") or 1), busy)
 
 
 def point(flops: float, bytes_: float, seconds: float, cores: int, ceilings: Ceilings) -> dict:

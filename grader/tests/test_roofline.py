@@ -64,6 +64,7 @@ class Arithmetic(unittest.TestCase):
         entry = roofline.point(4e9, 1e6, 0.04, 2, CEILINGS)  # 100 GFLOP/s on 2 cores of 50
         self.assertEqual((entry["roof_gflops"], entry["percent_of_roof"], entry["cores"]), (100, 100, 2))
         self.assertEqual(roofline.cores_used({"threads": 1, "cpu_ratio": 1.02}), 1)
+        self.assertEqual(roofline.cores_used({"threads": 1, "cpu_ratio": 1.5}), 1, "the runner's overhead")
         self.assertEqual(roofline.cores_used({"threads": 1, "cpu_ratio": 1.9}), 2, "threads it was not given")
         self.assertEqual(roofline.cores_used({"threads": 4, "cpu_ratio": 0.0}), 4, "CPU time not measured")
 
