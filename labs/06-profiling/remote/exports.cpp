@@ -1,6 +1,7 @@
 // What Lab 06's runner serves (hpc/remote_runner.hpp): your functions, and the given profiled
 // programs, which run in the runner because they call your profiler.
 #include "hpc/remote_runner.hpp"
+#include "lab06/classify.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -24,6 +25,7 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("known_allocations", &known_allocations),
       exported("threaded_allocations", &threaded_allocations),
       exported("frees_of_unknown_blocks", &frees_of_unknown_blocks),
+      exported("classify", &classify),
       exported("amdahl_serial_fraction", &amdahl_serial_fraction),
       exported("amdahl_speedup", &amdahl_speedup),
       exported("gustafson_speedup", &gustafson_speedup),

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "hpc/remote_codec.hpp"
+#include "lab06/classify.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 
@@ -20,4 +21,12 @@ struct hpc::remote::Fields<hpc::lab06::MemoryStats> {
 template <>
 struct hpc::remote::Fields<hpc::lab06::ScopeMemory> {
   static auto of(auto& s) { return std::tie(s.path, s.allocations, s.bytes); }
+};
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::RunProfile> {
+  static auto of(auto& r) {
+    return std::tie(r.wall_seconds, r.user_seconds, r.system_seconds, r.threads, r.cores, r.voluntary_switches,
+                    r.involuntary_switches, r.read_bytes, r.write_bytes, r.rss_mib, r.thread_cpu_seconds);
+  }
 };

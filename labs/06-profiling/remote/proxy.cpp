@@ -2,6 +2,7 @@
 // where your code is, so the tests judge it without linking it. The profiler's scopes are entered
 // only there, by the given programs (lab06/workloads.hpp).
 #include "hpc/remote.hpp"
+#include "lab06/classify.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -29,6 +30,8 @@ void threaded_allocations(int workers, int per_thread) {
   return call<decltype(threaded_allocations)>("threaded_allocations", workers, per_thread);
 }
 void frees_of_unknown_blocks() { return call<decltype(frees_of_unknown_blocks)>("frees_of_unknown_blocks"); }
+
+Bottleneck classify(const RunProfile& run) { return call<decltype(classify)>("classify", run); }
 
 double amdahl_serial_fraction(std::span<const Timing> timings) {
   return call<decltype(amdahl_serial_fraction)>("amdahl_serial_fraction", timings);

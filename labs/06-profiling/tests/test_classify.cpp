@@ -1,0 +1,28 @@
+// Task 4: your classifier on the planted programs (lab06/bottlenecks.hpp), each run once in a child
+// process and profiled as the operating system sees it. Your code only sees the profile.
+#include <gtest/gtest.h>
+
+#include "lab06/accuracy_test.hpp"
+#include "lab06/bottlenecks.hpp"
+#include "lab06/classify.hpp"
+
+namespace {
+
+using namespace hpc::lab06;
+
+constexpr double kSecondsPerProgram = 0.4;
+
+TEST(Classify, NamesTheBottleneckOfNineOfTheTenPlantedPrograms) {
+  expect_accuracy(planted_programs(kSecondsPerProgram), classify, 1);
+}
+
+TEST(Classify, ProfilesWhatTheOperatingSystemSaw) {  // the given collector, checked on a known program
+  const RunProfile run = profile_run([] { spin_threads(2, 0.3); });
+  EXPECT_GE(run.wall_seconds, 0.3);
+  EXPECT_EQ(run.threads, 3) << "the main thread and the two spinning";
+  EXPECT_EQ(run.thread_cpu_seconds.size(), 3u);
+  EXPECT_FALSE(run.rss_mib.empty());
+  EXPECT_GT(run.user_seconds + run.system_seconds, 0.3) << describe(run);
+}
+
+}  // namespace
