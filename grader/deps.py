@@ -49,6 +49,8 @@ DEPENDENCIES = [
     Dependency("Open MPI", ("openmpi-bin", "libopenmpi-dev"), _command("mpirun"), False),
     Dependency("matplotlib (plots)", ("python3-matplotlib",), _python_module("matplotlib"), False),
     Dependency("OpenBLAS (matmul ceiling)", ("libopenblas-dev",), _header("cblas.h"), False),
+    # Lab 06's hot-spot hunt: the grader profiles the slow program with callgrind itself.
+    Dependency("valgrind (callgrind, Lab 06)", ("valgrind",), _command("valgrind"), False),
     # Rebuilds of the course's own code (tests, baselines) come from its cache: faster regrades.
     Dependency("ccache (faster rebuilds)", ("ccache",), _command("ccache"), False),
 ]

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 
 namespace hpc::lab06::baseline {
 
@@ -22,5 +24,9 @@ std::uint64_t naive_nested_scopes(long iterations);
 // `iterations` times in registers. triad: every thread streams its own contiguous part.
 void fma_chains(std::span<double> acc, double a, double b, long iterations);
 void triad(std::span<double> a, std::span<const double> b, std::span<const double> c, double s);
+
+// Task 3's slow program: lab06::analyze_access_log's report, the slow way, with four planted
+// problems for the hunt (baseline/slow_log_analytics.cpp). Task 3's speed is timed against it.
+std::string analyze_access_log_slowly(std::string_view log, int k);
 
 }  // namespace hpc::lab06::baseline

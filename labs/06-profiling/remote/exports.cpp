@@ -2,6 +2,7 @@
 // programs, which run in the runner because they call your profiler.
 #include "hpc/remote_runner.hpp"
 #include "lab06/classify.hpp"
+#include "lab06/hotspots.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -25,6 +26,8 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("known_allocations", &known_allocations),
       exported("threaded_allocations", &threaded_allocations),
       exported("frees_of_unknown_blocks", &frees_of_unknown_blocks),
+      exported("hot_spot_findings", &hot_spot_findings),
+      exported("analyze_access_log", &analyze_access_log),
       exported("classify", &classify),
       exported("amdahl_serial_fraction", &amdahl_serial_fraction),
       exported("amdahl_speedup", &amdahl_speedup),

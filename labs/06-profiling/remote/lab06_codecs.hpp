@@ -5,6 +5,7 @@
 
 #include "hpc/remote_codec.hpp"
 #include "lab06/classify.hpp"
+#include "lab06/hotspots.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 
@@ -29,4 +30,14 @@ struct hpc::remote::Fields<hpc::lab06::RunProfile> {
     return std::tie(r.wall_seconds, r.user_seconds, r.system_seconds, r.threads, r.cores, r.voluntary_switches,
                     r.involuntary_switches, r.read_bytes, r.write_bytes, r.rss_mib, r.thread_cpu_seconds);
   }
+};
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::Finding> {
+  static auto of(auto& f) { return std::tie(f.function, f.inclusive_percent, f.kind); }
+};
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::HotSpotFindings> {
+  static auto of(auto& f) { return std::tie(f.seed, f.findings); }
 };

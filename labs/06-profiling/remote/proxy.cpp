@@ -3,6 +3,7 @@
 // only there, by the given programs (lab06/workloads.hpp).
 #include "hpc/remote.hpp"
 #include "lab06/classify.hpp"
+#include "lab06/hotspots.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -30,6 +31,11 @@ void threaded_allocations(int workers, int per_thread) {
   return call<decltype(threaded_allocations)>("threaded_allocations", workers, per_thread);
 }
 void frees_of_unknown_blocks() { return call<decltype(frees_of_unknown_blocks)>("frees_of_unknown_blocks"); }
+
+HotSpotFindings hot_spot_findings() { return call<decltype(hot_spot_findings)>("hot_spot_findings"); }
+std::string analyze_access_log(std::string_view log, int k) {
+  return call<decltype(analyze_access_log)>("analyze_access_log", log, k);
+}
 
 Bottleneck classify(const RunProfile& run) { return call<decltype(classify)>("classify", run); }
 
