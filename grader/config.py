@@ -28,7 +28,9 @@
 
 An MPI lab sets `ranks = N` (in [lab] as the default, or per item): the test program is then
 started by `mpirun -np N` (see grader/mpi.py), and every rank writes its own report. An item with
-`gpu = true` needs nvcc and a GPU, and is skipped, saying which is missing, without them. A
+`gpu = true` needs nvcc and a GPU, and is skipped, saying which is missing, without them. An item
+whose test runs other programs of the lab (`programs = ["log_analytics_slow"]`, built in the same
+bin folder) gets copies of them beside its test program, where the sandbox lets it run them. A
 `[report]` table (program, renderer) names what `./grade --bench` runs after the benchmarks.
 """
 from __future__ import annotations
@@ -41,6 +43,7 @@ except ImportError:  # Python < 3.11 (Ubuntu 22.04): the same parser, packaged a
 from dataclasses import dataclass, field
 from pathlib import Path
 
+_PROGRAM = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 METRICS = ("speedup", "efficiency", "parallel_speedup", "concurrency", "fraction")
 DEFAULT_TIMEOUT_S = 60
 DEFAULT_MEMORY_MB = 4096
@@ -101,6 +104,7 @@ class Item:
     # needs nvcc (its test program is built only with one) and a GPU (its tests skip without one):
     # where either is missing the item is skipped, saying which, like the CUDA lab.
     gpu: bool = False
+    programs: tuple[str, ...] = ()         # other programs of the lab's bin folder the test runs
     # perf items: one call's floating-point operations and bytes moved, for the roofline feedback
     # (grader/roofline.py); both or neither.
     flops: float | None = None
@@ -258,6 +262,14 @@ def _flag(table: dict, key: str, where: str) -> bool:
     return value
 
 
+def _programs(table: dict, where: str) -> tuple[str, ...]:
+    programs = table.get("programs", [])
+    if not isinstance(programs, list) or not all(isinstance(p, str) and _PROGRAM.match(p) for p in programs):
+        raise ConfigError(f"{where}: 'programs' must be a list of program names of the lab's bin folder "
+                          f"(letters, digits, '_', '-'; no path), not {programs!r}")
+    return tuple(programs)
+
+
 def _ranks(table: dict, default: int, where: str) -> int:
     if "ranks" not in table:
         return default
@@ -284,6 +296,7 @@ def _items(data: dict, defaults: Limits, path: Path, hidden: bool, default_ranks
                 limits=_limits(table, defaults, where),
                 ranks=_ranks(table, default_ranks, where),
                 gpu=_flag(table, "gpu", where),
+                programs=_programs(table, where),
             )
             if kind == "unit":
                 points = _whole_points(table, where)

@@ -264,6 +264,10 @@ def run_item(lab: LabConfig, item: Item, bin_dir: Path, env: dict[str, str]) -> 
         os.chmod(root, 0o755)
         program = root / item.binary
         shutil.copy2(binary, program)
+        for other in item.programs:  # programs the test runs: beside it (see hpc test helpers' own_directory)
+            if not (bin_dir / other).is_file():
+                return _result(lab, item, ERROR, 0, f"program {other}, which {item.binary} runs, was not built")
+            shutil.copy2(bin_dir / other, root / other)
         report_dir, work = root / "report", root / "work"
         for folder in (report_dir, work):
             folder.mkdir()

@@ -109,6 +109,13 @@ class ConfigTest(unittest.TestCase):
         self.assertRejected(VALID + "\nflops = inf\nbytes = 8\n", "'flops' must be a number > 0")
         self.assertRejected(VALID + "\nflops = 1e6\nbytes = nan\n", "'bytes' must be a number >= 0")
 
+    def test_programs_a_test_runs(self):
+        item = load(VALID + '\nprograms = ["log_analytics_slow", "helper-2"]\n').item("kernel_speedup")
+        self.assertEqual(item.programs, ("log_analytics_slow", "helper-2"))
+        self.assertEqual(load(VALID).item("kernel_speedup").programs, ())
+        for bad in ('"log_analytics_slow"', '["../runner"]', '["bin/x"]', '[""]', '[3]'):
+            self.assertRejected(VALID + f"\nprograms = {bad}\n", "'programs' must be a list of program names")
+
     def test_course_perf_items_declare_their_exact_work(self):
         """The analytic counts in Labs 01 and 07 at their perf tests' sizes (tests/perf_*.cpp)."""
         from grader.labs import select_labs
