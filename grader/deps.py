@@ -51,6 +51,9 @@ DEPENDENCIES = [
     Dependency("OpenBLAS (matmul ceiling)", ("libopenblas-dev",), _header("cblas.h"), False),
     # Lab 06's hot-spot hunt: the grader profiles the slow program with callgrind itself.
     Dependency("valgrind (callgrind, Lab 06)", ("valgrind",), _command("valgrind"), False),
+    # The profilers Lab 06's handout has students run (never needed to grade).
+    Dependency("perf (Lab 06)", ("linux-perf",), _command("perf"), False),
+    Dependency("heaptrack (Lab 06)", ("heaptrack",), _command("heaptrack"), False),
     # Rebuilds of the course's own code (tests, baselines) come from its cache: faster regrades.
     Dependency("ccache (faster rebuilds)", ("ccache",), _command("ccache"), False),
 ]
