@@ -67,6 +67,22 @@ def parse(text: str) -> Frame:
     return root
 
 
+def hot_paths(root: Frame, count: int = 5) -> list[tuple[str, float, float]]:
+    """The `count` paths with the most weight of their own: (path, own share, inclusive share) of
+    the whole, shares in [0, 1]. Where to look first in a profile."""
+    whole = root.total or 1.0
+    found: list[tuple[str, float, float]] = []
+
+    def walk(frame: Frame, path: str) -> None:
+        for name, child in frame.children.items():
+            child_path = f"{path};{name}" if path else name
+            found.append((child_path, child.own / whole, child.total / whole))
+            walk(child, child_path)
+
+    walk(root, "")
+    return sorted(found, key=lambda entry: (-entry[1], entry[0]))[:count]
+
+
 def boxes(root: Frame) -> list[Box]:
     """Every frame's box: depth 0 for the outermost frames, x and width in weight units."""
     out: list[Box] = []

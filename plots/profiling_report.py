@@ -19,7 +19,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from plots.fits import FitError, amdahl_speedup, axes, scaling_plot  # noqa: E402
-from plots.flamegraph import FoldedError, render as flame_graph  # noqa: E402
+from plots.flamegraph import FoldedError, hot_paths, parse as parse_folded, render as flame_graph  # noqa: E402
 from plots.layout import save  # noqa: E402
 from plots.memory_timeline import MIB, TimelineError, peak_sample, timeline_plot  # noqa: E402
 
@@ -62,6 +62,18 @@ def _advice(kernel: dict, ridge: float) -> str:
             f"multiply-adds in flight; its roof is {kernel['attainable'] / 1e9:.0f} GFLOP/s")
 
 
+def hot_spot_lines(folded: str) -> list[str]:
+    """The hottest paths by their own time, and where to start."""
+    hot = hot_paths(parse_folded(folded))
+    if not hot:
+        return ["No scope was recorded.", ""]
+    lines = ["| hot spot (own time) | own | inclusive |", "|---|---|---|"]
+    lines += [f"| `{path}` | {own:.0%} | {inclusive:.0%} |" for path, own, inclusive in hot]
+    path, own, _ = hot[0]
+    return lines + ["", f"`{path}` spends {own:.0%} of the profiled time in its own code: look there first. Making "
+                        f"it free would save that {own:.0%} and no more ({1 / max(1 - own, 1e-9):.2g}x at best).", ""]
+
+
 def memory_lines(section: dict) -> list[str]:
     """The peak, where it was reached, and a line per leak, all from the tracker's figures."""
     _, peak, where = peak_sample(section["samples"])
@@ -92,7 +104,7 @@ def render(folder: Path) -> list[Path]:
         written.append(flame_graph(stacks.read_text(), folder / "flame.png", title="synthetic workload, your profiler"))
         lines += ["## Profile", "",
                   f"Your profiler's folded stacks: `{stacks.name}`; its timeline: `{report['profile']['trace']}` "
-                  "(open it in https://ui.perfetto.dev).", ""]
+                  "(open it in https://ui.perfetto.dev).", ""] + hot_spot_lines(stacks.read_text())
     if "memory" in report:
         written.append(timeline_plot(report["memory"]["samples"], folder / "memory.png"))
         lines += memory_lines(report["memory"])
@@ -104,6 +116,8 @@ def render(folder: Path) -> list[Path]:
             path, course_fit = scaling_plot(points, f"planted program (serial fraction {section['planted']:g})",
                                             folder / "scaling.png")
             written.append(path)
+            t1 = next(t for p, t in points if p == 1)
+            lines.append("Parallel efficiency S(p)/p: " + ", ".join(f"{t1 / t / p:.2f} on {p:g}" for p, t in points) + ".")
             lines.append(f"Planted serial fraction {section['planted']:g}; your fit {section['fitted']:.3f}, the course's "
                          f"{course_fit:.3f}. Amdahl then allows {amdahl_speedup(section['fitted'], 8):.1f}x on 8 cores "
                          f"and {amdahl_speedup(section['fitted'], 64):.1f}x on 64, never more than "

@@ -64,5 +64,15 @@ class FlameGraphTest(unittest.TestCase):
             self.assertIn("line 1", errors.getvalue())
 
 
+
+class HotPathsTest(unittest.TestCase):
+    def test_the_paths_with_most_time_of_their_own_come_first(self):
+        from plots.flamegraph import hot_paths, parse
+        hot = hot_paths(parse(FOLDED), 3)  # 565 in all
+        self.assertEqual([path for path, _, _ in hot], ["worker;task", "main;step;compute", "main"])
+        self.assertAlmostEqual(hot[0][1], 200 / 565)
+        self.assertAlmostEqual(hot[2][2], (100 + 30 + 120 + 80 + 30) / 565)
+        self.assertEqual(hot_paths(parse(""), 5), [])
+
 if __name__ == "__main__":
     unittest.main()

@@ -46,6 +46,9 @@ class ProfilingReportTest(unittest.TestCase):
         self.assertIn("| daxpy | 0.0833 | 1.7 | memory-bound at 0.083 flops/byte (60x below the ridge)", text)
         self.assertIn("| matmul | 80 | 100.0 | compute-bound at 80 flops/byte", text)
         self.assertIn("your fit 0.200, the course's 0.200", text)
+        self.assertIn("Parallel efficiency S(p)/p: 1.00 on 1, 0.83 on 2, 0.62 on 4.", text)
+        self.assertIn("| `worker;task` | 35% | 35% |", text)
+        self.assertIn("`worker;task` spends 35% of the profiled time in its own code: look there first", text)
         self.assertIn("the highest sample 0.0 MiB, in `etl;load`", text)
         self.assertIn("- scaling_extra: not measured: not implemented yet: amdahl_serial_fraction", text)
 
