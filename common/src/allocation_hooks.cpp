@@ -40,6 +40,16 @@ void* operator new(std::size_t size) {
   return pointer;
 }
 void* operator new[](std::size_t size) { return ::operator new(size); }
+// The nothrow forms too (std::stable_sort's buffer): a sanitizer's would pair them with its own
+// delete, not with the one below.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return ::operator new(size);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, const std::nothrow_t& nothrow) noexcept { return ::operator new(size, nothrow); }
 void operator delete(void* pointer) noexcept {
   report_release(pointer);
   std::free(pointer);
@@ -47,3 +57,5 @@ void operator delete(void* pointer) noexcept {
 void operator delete[](void* pointer) noexcept { ::operator delete(pointer); }
 void operator delete(void* pointer, std::size_t) noexcept { ::operator delete(pointer); }
 void operator delete[](void* pointer, std::size_t) noexcept { ::operator delete(pointer); }
+void operator delete(void* pointer, const std::nothrow_t&) noexcept { ::operator delete(pointer); }
+void operator delete[](void* pointer, const std::nothrow_t&) noexcept { ::operator delete(pointer); }

@@ -9,7 +9,7 @@
 // A hook's own allocations (a map of live blocks, say) are not reported back to it, or it would
 // recurse: the hooks run with this thread's reports paused. Tools that must not see their own
 // bookkeeping (a profiler's tree) pause the same way with hpc::allocation::Untracked.
-// Only the plain forms are watched: new and new[] without alignment, and their deletes.
+// Watched: new and new[] without alignment (throwing or nothrow), and their deletes.
 #pragma once
 
 #include <cstddef>
