@@ -5,6 +5,7 @@
 
 #include "hpc/remote_codec.hpp"
 #include "lab06/classify.hpp"
+#include "lab06/http_client.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 
@@ -29,4 +30,9 @@ struct hpc::remote::Fields<hpc::lab06::RunProfile> {
     return std::tie(r.wall_seconds, r.user_seconds, r.system_seconds, r.threads, r.cores, r.voluntary_switches,
                     r.involuntary_switches, r.read_bytes, r.write_bytes, r.rss_mib, r.thread_cpu_seconds);
   }
+};
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::FetchResult> {
+  static auto of(auto& r) { return std::tie(r.status, r.body, r.error, r.attempts, r.from_cache); }
 };
