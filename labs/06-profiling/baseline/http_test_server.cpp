@@ -4,6 +4,7 @@
 #include "http_test_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -83,6 +84,7 @@ struct LoopbackServer::State {
   ServerOptions options;
   httplib::Server server;
   int port = 0;
+  int listening_socket = -1;
   std::thread listener;
   ConnectionCounts connections;
   mutable std::mutex mutex;
@@ -135,8 +137,16 @@ LoopbackServer::LoopbackServer(const ServerOptions& options) : state_(std::make_
   s.server.set_tcp_nodelay(true);  // headers and body leave at once, not 40 ms apart (Nagle, delayed ACKs)
   s.server.Get(R"(/.*)",
                [&s](const httplib::Request& request, httplib::Response& response) { s.handle(request, response); });
+  s.server.set_socket_options([&s](int socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    s.listening_socket = socket;
+  });
   s.port = s.server.bind_to_any_port("127.0.0.1");
   if (s.port <= 0) throw std::runtime_error("test server: cannot bind a port on 127.0.0.1");
+  // Debian's httplib listens with a backlog of 5: a client opening 8 connections at once would
+  // lose SYNs and wait a second for their retransmission. Listening again sets a longer queue.
+  if (::listen(s.listening_socket, SOMAXCONN) != 0) throw std::runtime_error("test server: listen failed");
   s.listener = std::thread([&s] { s.server.listen_after_bind(); });
   while (!s.server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }

@@ -43,3 +43,5 @@ void BM_PooledClient(benchmark::State& state) {
 BENCHMARK(BM_PooledClient)->RangeMultiplier(2)->Range(1, 16)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
+
+BENCHMARK_MAIN();
