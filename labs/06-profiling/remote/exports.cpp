@@ -3,6 +3,7 @@
 #include "hpc/remote_runner.hpp"
 #include "lab06/classify.hpp"
 #include "lab06/hotspots.hpp"
+#include "lab06/http_client.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -38,5 +39,6 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("kernel_traffic", &kernel_traffic),
       exported("attainable_flops", &attainable_flops),
       exported("bound_of", &bound_of),
+      exported("fetch_all", &fetch_all),
   };
 }

@@ -6,6 +6,7 @@
 #include "hpc/remote_codec.hpp"
 #include "lab06/classify.hpp"
 #include "lab06/hotspots.hpp"
+#include "lab06/http_client.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 
@@ -40,4 +41,9 @@ struct hpc::remote::Fields<hpc::lab06::Finding> {
 template <>
 struct hpc::remote::Fields<hpc::lab06::HotSpotFindings> {
   static auto of(auto& f) { return std::tie(f.seed, f.findings); }
+};
+
+template <>
+struct hpc::remote::Fields<hpc::lab06::FetchResult> {
+  static auto of(auto& r) { return std::tie(r.status, r.body, r.error, r.attempts, r.from_cache); }
 };

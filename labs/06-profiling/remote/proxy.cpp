@@ -4,6 +4,7 @@
 #include "hpc/remote.hpp"
 #include "lab06/classify.hpp"
 #include "lab06/hotspots.hpp"
+#include "lab06/http_client.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -62,6 +63,10 @@ double attainable_flops(double intensity, double peak, double bandwidth) {
 }
 Bound bound_of(double intensity, double peak, double bandwidth) {
   return call<decltype(bound_of)>("bound_of", intensity, peak, bandwidth);
+}
+
+std::vector<FetchResult> fetch_all(const std::vector<std::string>& urls, const FetchOptions& options) {
+  return call<decltype(fetch_all)>("fetch_all", urls, options);
 }
 
 }  // namespace hpc::lab06
