@@ -120,16 +120,28 @@ def reference_speedup(item, lab_name: str, calibration: dict | None) -> float | 
     return item.reference * (factor or 1.0)
 
 
+def work_of(item, timing: dict | None) -> tuple[float, float] | None:
+    """One call's (flops, bytes): grading.toml's, else what the test counted and recorded
+    (hpc::record_work), else None."""
+    if item.flops is not None:
+        return item.flops, item.bytes
+    if timing and _positive(timing.get("work_flops")) and (timing.get("work_bytes") or 0) >= 0:
+        return float(timing["work_flops"]), float(timing.get("work_bytes") or 0)
+    return None
+
+
 def feedback(item, timing: dict | None, ceilings: Ceilings, reference: float | None) -> dict | None:
     """The roofline entry of one graded item (with the reference's point: its speedup over the
     baseline time measured in this run), or None when it declares no work or timed nothing."""
-    if item.flops is None or not timing or not _positive(timing.get("candidate_s")):
+    work = work_of(item, timing)
+    if work is None or not timing or not _positive(timing.get("candidate_s")):
         return None
+    flops, bytes_ = work
     cores = cores_used(timing)
-    entry = point(item.flops, item.bytes, timing["candidate_s"], cores, ceilings)
+    entry = point(flops, bytes_, timing["candidate_s"], cores, ceilings)
     baseline_s = timing.get("baseline_s")
     if reference and _positive(baseline_s):
-        ref = point(item.flops, item.bytes, baseline_s / reference, max(1, int(timing.get("threads") or 1)), ceilings)
+        ref = point(flops, bytes_, baseline_s / reference, max(1, int(timing.get("threads") or 1)), ceilings)
         entry["reference"] = {"gflops": ref["gflops"], "percent_of_roof": ref["percent_of_roof"],
                               "speedup": _round(reference)}
     return entry
@@ -141,7 +153,7 @@ def attach(graded, labs, probe_program: Path, cores: int, calibration: dict | No
     graded item declares its work and was timed."""
     configs = {lab.name: lab for lab in labs}
     wanted = [(lab, test) for lab in graded if lab.lab in configs for test in lab.tests
-              if test.timing and _declares_work(configs[lab.lab], test.id)]
+              if test.timing and _declares_work(configs[lab.lab], test.id, test.timing)]
     if not wanted:
         return
     ceilings = probe(probe_program, cores)
@@ -155,8 +167,8 @@ def attach(graded, labs, probe_program: Path, cores: int, calibration: dict | No
         test.roofline = feedback(item, test.timing, ceilings, reference_speedup(item, lab.lab, calibration))
 
 
-def _declares_work(lab, item_id: str) -> bool:
+def _declares_work(lab, item_id: str, timing: dict) -> bool:
     try:
-        return lab.item(item_id).flops is not None
+        return work_of(lab.item(item_id), timing) is not None
     except KeyError:
         return False

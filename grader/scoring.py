@@ -139,8 +139,12 @@ def _timing(cases) -> dict | None:
     candidate_ms, baseline_ms = _property(cases, "candidate_ms"), _property(cases, "baseline_ms")
     if candidate_ms is None or candidate_ms <= 0:
         return None
-    return {"candidate_s": candidate_ms / 1e3, "baseline_s": baseline_ms / 1e3 if baseline_ms else None,
-            "threads": int(_property(cases, "threads") or 1), "cpu_ratio": _property(cases, "cpu_ratio") or 0.0}
+    timing = {"candidate_s": candidate_ms / 1e3, "baseline_s": baseline_ms / 1e3 if baseline_ms else None,
+              "threads": int(_property(cases, "threads") or 1), "cpu_ratio": _property(cases, "cpu_ratio") or 0.0}
+    work_flops, work_bytes = _property(cases, "work_flops"), _property(cases, "work_bytes")
+    if work_flops is not None and work_bytes is not None:  # hpc::record_work: the work the test counted
+        timing.update(work_flops=work_flops, work_bytes=work_bytes)
+    return timing
 
 
 def grade_lab(lab: LabConfig, bin_dir: Path, env: dict[str, str], on_result=None,

@@ -110,6 +110,11 @@ void record_inconclusive(const std::string& reason) {
   ::testing::Test::RecordProperty("reason", reason);
 }
 
+void record_work(double flops, double bytes) {
+  ::testing::Test::RecordProperty("work_flops", std::to_string(flops));
+  ::testing::Test::RecordProperty("work_bytes", std::to_string(bytes));
+}
+
 void expect_speedup_at_least(const PerfTarget& target, const std::function<Measurement()>& measure) {
   Measurement best;
   double best_value = -1;

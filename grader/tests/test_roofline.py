@@ -84,6 +84,18 @@ class Arithmetic(unittest.TestCase):
         self.assertIsNone(roofline.feedback(replace(item, flops=None, bytes=None), timing, CEILINGS, 20))
         self.assertIsNone(roofline.feedback(item, None, CEILINGS, 20), "inconclusive: nothing timed")
 
+    def test_work_the_test_counted_when_grading_toml_declares_none(self):
+        item = replace(load_lab_from(TOML).item("speed"), flops=None, bytes=None)
+        timing = {"candidate_s": 0.02, "baseline_s": 0.2, "threads": 1, "cpu_ratio": 1.0,
+                  "work_flops": 4e8, "work_bytes": 0.0}
+        self.assertEqual(roofline.work_of(item, timing), (4e8, 0.0))
+        entry = roofline.feedback(item, timing, CEILINGS, None)
+        self.assertEqual((entry["gflops"], entry["intensity"], entry["percent_of_roof"]), (20, None, 40))
+        self.assertEqual(roofline.work_of(load_lab_from(TOML).item("speed"), timing), (4e8, 1e8), "grading.toml first")
+        self.assertIsNone(roofline.work_of(item, dict(timing, work_flops=0.0)))
+        cases = [Case("S.T", "passed", properties={"candidate_ms": "20", "work_flops": "4e8", "work_bytes": "0"})]
+        self.assertEqual((_timing(cases)["work_flops"], _timing(cases)["work_bytes"]), (4e8, 0.0))
+
     def test_timing_from_the_recorded_properties(self):
         cases = [Case("S.T", "passed", properties={"candidate_ms": "2.5", "baseline_ms": "25", "threads": "2",
                                                     "cpu_ratio": "1.97"})]
