@@ -54,6 +54,35 @@ def axes(title: str, xlabel: str, ylabel: str, size=(6, 4)):
     return fig, ax
 
 
+def gustafson_speedup(f: float, p: float) -> float:
+    return p - f * (p - 1)
+
+
+def weak_scaling(points: list[list[float]], f: float) -> list[tuple[float, float]]:
+    """Scaled speedups from weak-scaling times: on p cores the program ran f + (1 - f) p units of
+    work (the serial unit fixed) in T(p); one core would take that many times T(1)."""
+    t1 = next(t for p, t in points if p == 1)
+    return [(p, (f + (1 - f) * p) * t1 / t) for p, t in points]
+
+
+def weak_scaling_plot(points: list[list[float]], f: float, title: str, path: Path) -> Path:
+    """Scaled speedup against cores: measured, ideal and Gustafson's p - f (p - 1)."""
+    measured = weak_scaling(points, f)
+    fig, ax = axes(title, "threads", "scaled speedup")
+    ax.plot([p for p, _ in measured], [s for _, s in measured], "o", label="measured")
+    top = max(64, max(p for p, _ in points))
+    ax.plot([1, top], [1, top], ":", color="gray", label="ideal")
+    grid = [2 ** (k / 4) for k in range(int(4 * math.log2(top)) + 1)]
+    ax.plot(grid, [gustafson_speedup(f, p) for p in grid], "--",
+            label=f"Gustafson, f = {f:.3f}: {gustafson_speedup(f, 64):.0f}x at 64")
+    ax.set_xscale("log", base=2)
+    ax.set_yscale("log", base=2)
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.legend(fontsize=8)
+    return save(fig, path)
+
+
 def scaling_plot(points: list[list[float]], title: str, path: Path) -> tuple[Path, float | None]:
     """Speedup over 1 core against cores, the ideal line and the fitted Amdahl curve to 64 cores."""
     t1 = next(t for p, t in points if p == 1)

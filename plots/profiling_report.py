@@ -18,7 +18,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from plots.fits import FitError, amdahl_speedup, axes, scaling_plot  # noqa: E402
+from plots.fits import (FitError, amdahl_speedup, axes, gustafson_speedup, scaling_plot,  # noqa: E402
+                        weak_scaling, weak_scaling_plot)
 from plots.flamegraph import FoldedError, hot_paths, parse as parse_folded, render as flame_graph  # noqa: E402
 from plots.layout import save  # noqa: E402
 from plots.memory_timeline import MIB, TimelineError, peak_sample, timeline_plot  # noqa: E402
@@ -122,6 +123,15 @@ def render(folder: Path) -> list[Path]:
                          f"{course_fit:.3f}. Amdahl then allows {amdahl_speedup(section['fitted'], 8):.1f}x on 8 cores "
                          f"and {amdahl_speedup(section['fitted'], 64):.1f}x on 64, never more than "
                          f"{1 / max(section['fitted'], 1e-9):.1f}x.")
+            if len(section.get("weak_points", [])) > 1:
+                planted = section["planted"]
+                written.append(weak_scaling_plot(section["weak_points"], planted,
+                                                 f"weak scaling: the serial part fixed ({planted:g} of one core's work)",
+                                                 folder / "weak_scaling.png"))
+                scaled = weak_scaling(section["weak_points"], planted)
+                lines.append("Weak scaling (the parallel work grows with the cores): scaled speedup " +
+                             ", ".join(f"{s:.2f} on {p:g}" for p, s in scaled) + "; Gustafson predicts " +
+                             ", ".join(f"{gustafson_speedup(planted, p):.2f}" for p, _ in scaled) + ".")
         else:
             lines.append("One core: no scaling to fit.")
         lines.append("")

@@ -16,7 +16,8 @@ HAVE_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
 REPORT = {
     "cores": 4, "simd": "avx2", "quick": False,
     "profile": {"stacks": "stacks.txt", "trace": "trace.json"},
-    "scaling": {"planted": 0.2, "fitted": 0.2, "points": [[1, 1.0], [2, 0.6], [4, 0.4]]},
+    "scaling": {"planted": 0.2, "fitted": 0.2, "points": [[1, 1.0], [2, 0.6], [4, 0.4]],
+                "weak_points": [[1, 1.0], [2, 1.0], [4, 1.25]]},
     "roofline": {"peak_flops": 100e9, "peak_flops_one_core": 25e9, "bandwidth": 20e9,
                  "kernels": [{"name": "daxpy", "intensity": 1 / 12, "attainable": 20e9 / 12, "bound": "memory"},
                              {"name": "triad", "intensity": 1 / 12, "attainable": 20e9 / 12, "bound": "memory"},
@@ -39,7 +40,7 @@ class ProfilingReportTest(unittest.TestCase):
             with contextlib.redirect_stdout(io.StringIO()):
                 self.assertEqual(profiling_report.main([tmp]), 0)
             text = (folder / "report.md").read_text()
-            for png in ("flame", "memory", "scaling", "roofline"):
+            for png in ("flame", "memory", "scaling", "weak_scaling", "roofline"):
                 self.assertFalse(png_touches_border(folder / f"{png}.png"), png)
                 self.assertIn(f"![{png}]({png}.png)", text)
         self.assertIn("ridge point 5 flops/byte", text)
@@ -47,6 +48,8 @@ class ProfilingReportTest(unittest.TestCase):
         self.assertIn("| matmul | 80 | 100.0 | compute-bound at 80 flops/byte", text)
         self.assertIn("your fit 0.200, the course's 0.200", text)
         self.assertIn("Parallel efficiency S(p)/p: 1.00 on 1, 0.83 on 2, 0.62 on 4.", text)
+        # Weak scaling: f + (1 - f) p units of work in T(p): 1.8 on 2 in the same time, 3.4 / 1.25 on 4.
+        self.assertIn("scaled speedup 1.00 on 1, 1.80 on 2, 2.72 on 4; Gustafson predicts 1.00, 1.80, 3.40.", text)
         self.assertIn("| `worker;task` | 35% | 35% |", text)
         self.assertIn("`worker;task` spends 35% of the profiled time in its own code: look there first", text)
         self.assertIn("the highest sample 0.0 MiB, in `etl;load`", text)

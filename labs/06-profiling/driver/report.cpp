@@ -3,7 +3,7 @@
 //
 //   report_profiling --out FOLDER [--quick]
 //     FOLDER/report.json  the roofs your kernels measure, six kernels placed under them, the planted
-//                         program's times on 1, 2, 4, ... cores with your fit
+//                         program's times on 1, 2, 4, ... cores (strong and weak scaling) with your fit
 //     FOLDER/stacks.txt   your profiler's folded stacks of the synthetic workload (a flame graph)
 //     FOLDER/trace.json   its Chrome trace (open it in https://ui.perfetto.dev)
 //     and in report.json, your memory tracker's heap over time in a program of phases, its peak,
@@ -80,28 +80,43 @@ std::string memory(bool quick) {
          ", \"by_scope\": " + scope_list(memory_by_scope()) + ", \"leaks\": " + scope_list(memory_leaks()) + "}";
 }
 
-// The planted program on 1, 2, 4, ... cores (fastest of 3 rounds each), and your fit of it.
-std::string scaling(bool quick) {
-  const int cores = hpc::usable_cores();
-  std::vector<int> counts;
-  for (int p = 1; p < cores; p *= 2) counts.push_back(p);
-  counts.push_back(cores);
-  std::vector<Timing> timings;
-  for (const int p : counts) {
-    double fastest = 1e300;
-    for (int round = 0; round < 3; ++round) {
-      const auto start = std::chrono::steady_clock::now();
-      planted_serial_program(kPlanted, quick ? 2'000'000 : 200'000'000, p);
-      fastest = std::min(fastest, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    timings.push_back({p, fastest});
+// The planted program's fastest of 3 rounds.
+double fastest_run(double serial_fraction, long work, int cores) {
+  double fastest = 1e300;
+  for (int round = 0; round < 3; ++round) {
+    const auto start = std::chrono::steady_clock::now();
+    planted_serial_program(serial_fraction, work, cores);
+    fastest = std::min(fastest, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
+  return fastest;
+}
+
+std::string point_list(const std::vector<Timing>& timings) {
   std::string points;
   for (const Timing& t : timings)
     points += (points.empty() ? "[" : ", [") + number(t.cores) + ", " + number(t.seconds) + "]";
+  return "[" + points + "]";
+}
+
+// The planted program on 1, 2, 4, ... cores: strong scaling (the same work on more cores) with
+// your fit of it, and weak scaling (the serial steps fixed, the parallel ones p times as many on p
+// cores: the problem Gustafson's law describes).
+std::string scaling(bool quick) {
+  const int cores = hpc::usable_cores();
+  const long work = quick ? 2'000'000 : 200'000'000;
+  std::vector<int> counts;
+  for (int p = 1; p < cores; p *= 2) counts.push_back(p);
+  counts.push_back(cores);
+  std::vector<Timing> strong, weak;
+  for (const int p : counts) {
+    strong.push_back({p, fastest_run(kPlanted, work, p)});
+    const double scaled = kPlanted + (1 - kPlanted) * p;  // the work on p cores, in units of `work`
+    weak.push_back({p, fastest_run(kPlanted / scaled, static_cast<long>(scaled * static_cast<double>(work)), p)});
+  }
   std::string fitted = "null";
-  if (timings.size() > 1) fitted = number(amdahl_serial_fraction(timings));
-  return "{\"planted\": " + number(kPlanted) + ", \"fitted\": " + fitted + ", \"points\": [" + points + "]}";
+  if (strong.size() > 1) fitted = number(amdahl_serial_fraction(strong));
+  return "{\"planted\": " + number(kPlanted) + ", \"fitted\": " + fitted + ", \"points\": " + point_list(strong) +
+         ", \"weak_points\": " + point_list(weak) + "}";
 }
 
 // The roofs as your kernels measure them: FMA chains on one core (times the cores for the
