@@ -24,3 +24,24 @@ void fma_chains(std::span<double> acc, double a, double b, long iterations);
 void triad(std::span<double> a, std::span<const double> b, std::span<const double> c, double s);
 
 }  // namespace hpc::lab06::baseline
+
+// The int8 inference case: what your engine is timed against and checked with.
+#include <vector>
+
+#include "lab06/int8_inference.hpp"
+#include "lab06/mlp_model.hpp"
+
+namespace hpc::lab06::baseline {
+
+// The fp32 model, one request at a time (kMlpInputs floats): its logits. Each output channel a dot
+// product with 16 partial sums in one vector register: a first version's fp32 matrix-vector
+// products, which read all 1.6 MB of weights for every request.
+std::vector<float> fp32_logits(const Mlp& model, std::span<const float> request);
+// Every request of `requests` (count x kMlpInputs), one after the other: their top-1 classes.
+std::vector<int> fp32_classify(const Mlp& model, std::span<const float> requests);
+
+// gemmlowp's requantization, exactly as lab06/int8_inference.hpp defines it.
+QuantizedMultiplier quantize_multiplier(double real_multiplier);
+std::uint8_t requantize(std::int32_t accumulator, QuantizedMultiplier multiplier, std::int32_t zero_point);
+
+}  // namespace hpc::lab06::baseline
