@@ -3,6 +3,10 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
+
+#include "lab06/int8_inference.hpp"
+#include "lab06/mlp_model.hpp"
 
 namespace hpc::lab06::baseline {
 
@@ -26,11 +30,6 @@ void triad(std::span<double> a, std::span<const double> b, std::span<const doubl
 }  // namespace hpc::lab06::baseline
 
 // The int8 inference case: what your engine is timed against and checked with.
-#include <vector>
-
-#include "lab06/int8_inference.hpp"
-#include "lab06/mlp_model.hpp"
-
 namespace hpc::lab06::baseline {
 
 // The fp32 model, one request at a time (kMlpInputs floats): its logits. Each output channel a dot

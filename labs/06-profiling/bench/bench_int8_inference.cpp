@@ -103,8 +103,9 @@ void BM_OneDnnInt8Batched(benchmark::State& state) {
   std::vector<OneDnnLayer> layers;
   for (std::size_t l = 0; l < model.layers.size(); ++l)
     layers.push_back(onednn_layer(engine, model.layers[l], batch, l + 1 == model.layers.size()));
-  const dnnl::memory::desc input_desc({static_cast<dnnl::memory::dim>(batch), static_cast<dnnl::memory::dim>(kMlpInputs)},
-                                      dnnl::memory::data_type::u8, dnnl::memory::format_tag::ab);
+  const dnnl::memory::desc input_desc(
+      {static_cast<dnnl::memory::dim>(batch), static_cast<dnnl::memory::dim>(kMlpInputs)}, dnnl::memory::data_type::u8,
+      dnnl::memory::format_tag::ab);
   dnnl::memory input(input_desc, engine);
   auto* x = static_cast<std::uint8_t*>(input.get_data_handle());
   for (std::size_t i = 0; i < batch * kMlpInputs; ++i) x[i] = static_cast<std::uint8_t>(i * 37 % 251);
@@ -112,7 +113,8 @@ void BM_OneDnnInt8Batched(benchmark::State& state) {
     for (std::size_t first = 0; first < kRequests; first += batch) {
       const dnnl::memory* in = &input;
       for (OneDnnLayer& layer : layers) {
-        layer.matmul.execute(stream, {{DNNL_ARG_SRC, *in}, {DNNL_ARG_WEIGHTS, layer.weights}, {DNNL_ARG_DST, layer.output}});
+        layer.matmul.execute(stream,
+                             {{DNNL_ARG_SRC, *in}, {DNNL_ARG_WEIGHTS, layer.weights}, {DNNL_ARG_DST, layer.output}});
         in = &layer.output;
       }
     }

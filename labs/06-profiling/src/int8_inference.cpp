@@ -35,14 +35,10 @@ bool int8_uses_dot_product_instructions() { hpc::todo("int8_uses_dot_product_ins
 // marked __attribute__((target("avx512f,avx512bw,avx512vnni"))) so that it compiles for any
 // -march. Look each request's bytes up in the cache first (Int8Cache.*: exact hit counts, a repeat
 // inside one batch is a hit too). perf_int8_inference times it against the fp32 version.
-std::vector<int> int8_classify(std::span<const float> requests, std::size_t max_batch) {
-  hpc::todo("int8_classify");
-}
+std::vector<int> int8_classify(std::span<const float> requests, std::size_t max_batch) { hpc::todo("int8_classify"); }
 
 // TODO(student): the same batches without the cache, the last layer's int32 sums times their scale.
-std::vector<float> int8_logits(std::span<const float> requests, std::size_t max_batch) {
-  hpc::todo("int8_logits");
-}
+std::vector<float> int8_logits(std::span<const float> requests, std::size_t max_batch) { hpc::todo("int8_logits"); }
 
 // TODO(student): the counters since the last int8_load_model.
 Int8CacheStats int8_cache_stats() { hpc::todo("int8_cache_stats"); }

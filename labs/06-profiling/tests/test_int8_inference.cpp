@@ -59,8 +59,19 @@ void expect_requantize_matches(const std::vector<std::int32_t>& acc, QuantizedMu
 }
 
 TEST(Requantize, MultiplierEqualsTheReference) {
-  std::vector<double> reals = {0.5, 0.25, 0.75, 0.999999, 1.0 - 1e-12, std::nextafter(1.0, 0.0), 1e-3, 0x1p-31, 0x1p-32,
-                               0x1.fffffffp-33, 0x1p-40, 0.3333333333333333, 0x1.ffffffffp-2};
+  std::vector<double> reals = {0.5,
+                               0.25,
+                               0.75,
+                               0.999999,
+                               1.0 - 1e-12,
+                               std::nextafter(1.0, 0.0),
+                               1e-3,
+                               0x1p-31,
+                               0x1p-32,
+                               0x1.fffffffp-33,
+                               0x1p-40,
+                               0.3333333333333333,
+                               0x1.ffffffffp-2};
   for (const double u : hpc::random_doubles(2000, hpc::test_seed(), -38.0, 0.0)) reals.push_back(std::exp2(u));
   for (const double real : reals) {
     const QuantizedMultiplier mine = quantize_multiplier(real), want = baseline::quantize_multiplier(real);
@@ -135,7 +146,8 @@ TEST(Int8Engine, TopOneAgreesWithTheFp32Model) {
     ASSERT_EQ(got.size(), 2000u);
     std::size_t clear = 0, agree = 0;
     for (std::size_t r = 0; r < got.size(); ++r) {
-      const auto want = baseline::fp32_logits(loaded.model, std::span<const float>(&requests[r * kMlpInputs], kMlpInputs));
+      const auto want =
+          baseline::fp32_logits(loaded.model, std::span<const float>(&requests[r * kMlpInputs], kMlpInputs));
       if (!clear_class(want)) continue;
       ++clear;
       agree += got[r] == top1(want);
@@ -154,7 +166,8 @@ TEST(Int8Engine, LogitErrorWithinTheStatedBound) {
   ASSERT_EQ(logits.size(), kCount * kMlpClasses);
   double total = 0;
   for (std::size_t r = 0; r < kCount; ++r) {
-    const auto want = baseline::fp32_logits(loaded.model, std::span<const float>(&requests[r * kMlpInputs], kMlpInputs));
+    const auto want =
+        baseline::fp32_logits(loaded.model, std::span<const float>(&requests[r * kMlpInputs], kMlpInputs));
     double error = 0;
     for (std::size_t k = 0; k < kMlpClasses; ++k)
       error = std::max(error, std::abs(double{logits[r * kMlpClasses + k]} - want[k]));
@@ -233,8 +246,8 @@ TEST(Int8Cache, ARepeatInsideOneBatchIsAHit) {
   load(hpc::test_seed());
   const auto two = make_requests(hpc::test_seed() + 9, 2);
   std::vector<float> stream;
-  for (const int which : {0, 0, 1, 0, 1}) stream.insert(stream.end(), two.begin() + which * kMlpInputs,
-                                                        two.begin() + (which + 1) * kMlpInputs);
+  for (const int which : {0, 0, 1, 0, 1})
+    stream.insert(stream.end(), two.begin() + which * kMlpInputs, two.begin() + (which + 1) * kMlpInputs);
   const auto classes = int8_classify(stream, 8);
   EXPECT_EQ(int8_cache_stats().hits, 3u);
   EXPECT_EQ(int8_cache_stats().misses, 2u);

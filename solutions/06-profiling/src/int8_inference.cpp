@@ -37,10 +37,9 @@ std::int32_t rounding_divide_by_pot(std::int32_t x, int exponent) {
 }
 
 std::uint8_t requantize_one(std::int32_t accumulator, QuantizedMultiplier m, std::int32_t zero_point) {
-  const std::int64_t x =
-      std::int64_t{rounding_divide_by_pot(saturating_rounding_doubling_high_mul(accumulator, m.multiplier),
-                                          m.right_shift)} +
-      zero_point;
+  const std::int64_t x = std::int64_t{rounding_divide_by_pot(
+                             saturating_rounding_doubling_high_mul(accumulator, m.multiplier), m.right_shift)} +
+                         zero_point;
   return static_cast<std::uint8_t>(std::clamp<std::int64_t>(x, 0, 255));
 }
 
@@ -83,15 +82,15 @@ ActivationScale activation_scale(float lo, float hi) {
 
 struct Int8Layer {
   std::size_t inputs = 0, outputs = 0;
-  std::size_t depth = 0;     // inputs rounded up to 4: vpdpbusd sums 4 bytes at a time
-  std::size_t channels = 0;  // outputs rounded up to kChannelBlock (the padding's weights are 0)
-  std::vector<std::int8_t> weights;        // channels x depth, row-major (the portable kernel)
-  std::vector<std::int8_t> packed;         // the same, laid out for vpdpbusd (pack_for_vnni)
-  std::vector<std::int32_t> bias;          // per channel, with -zp_x * sum_i w[o][i] folded in
-  std::vector<std::int32_t> multiplier;    // hidden layers: scale_x * scale_w[o] / scale_y as
-  std::vector<std::int32_t> right_shift;   // quantize_multiplier gives it, one array per field
-  std::vector<float> dequantize;           // last layer: scale_x * scale_w[o]
-  ActivationScale out;                     // hidden layers: the next layer's input scale
+  std::size_t depth = 0;                  // inputs rounded up to 4: vpdpbusd sums 4 bytes at a time
+  std::size_t channels = 0;               // outputs rounded up to kChannelBlock (the padding's weights are 0)
+  std::vector<std::int8_t> weights;       // channels x depth, row-major (the portable kernel)
+  std::vector<std::int8_t> packed;        // the same, laid out for vpdpbusd (pack_for_vnni)
+  std::vector<std::int32_t> bias;         // per channel, with -zp_x * sum_i w[o][i] folded in
+  std::vector<std::int32_t> multiplier;   // hidden layers: scale_x * scale_w[o] / scale_y as
+  std::vector<std::int32_t> right_shift;  // quantize_multiplier gives it, one array per field
+  std::vector<float> dequantize;          // last layer: scale_x * scale_w[o]
+  ActivationScale out;                    // hidden layers: the next layer's input scale
 };
 
 // For each block of 64 channels and each group of 4 inputs: 256 bytes, 16 bytes per channel of
@@ -158,8 +157,7 @@ void matmul_portable(const Int8Layer& layer, const std::uint8_t* x, std::size_t 
     for (std::size_t o = 0; o < layer.channels; ++o) {
       const std::int8_t* w = &layer.weights[o * layer.depth];
       std::int32_t sum = layer.bias[o];
-      for (std::size_t i = 0; i < layer.depth; ++i)
-        sum += std::int32_t{x[r * layer.depth + i]} * std::int32_t{w[i]};
+      for (std::size_t i = 0; i < layer.depth; ++i) sum += std::int32_t{x[r * layer.depth + i]} * std::int32_t{w[i]};
       acc[r * layer.channels + o] = sum;
     }
 }
@@ -169,9 +167,8 @@ void matmul_portable(const Int8Layer& layer, const std::uint8_t* x, std::size_t 
 // 16 int32 lanes, one instruction for what fp32 needs 4 FMAs (and 4 times the bytes) for. A block
 // of 4 requests x 64 channels keeps 16 accumulators in registers; each weight vector loaded is
 // used for 4 requests, each broadcast activation for 4 vectors.
-__attribute__((target("avx512f,avx512bw,avx512vnni"))) void matmul_vnni(const Int8Layer& layer,
-                                                                         const std::uint8_t* x, std::size_t rows,
-                                                                         std::int32_t* acc) {
+__attribute__((target("avx512f,avx512bw,avx512vnni"))) void matmul_vnni(const Int8Layer& layer, const std::uint8_t* x,
+                                                                        std::size_t rows, std::int32_t* acc) {
   const std::size_t depth = layer.depth;
   for (std::size_t block = 0; block < layer.channels; block += kChannelBlock) {
     const std::int8_t* w = &layer.packed[block * depth];
@@ -329,13 +326,14 @@ std::vector<int> int8_classify(std::span<const float> requests, std::size_t max_
     return std::string_view(reinterpret_cast<const char*>(&requests[r * kMlpInputs]), kMlpInputs * sizeof(float));
   };
   std::vector<int> classes(count, -1);
-  std::vector<std::size_t> batch;  // the requests to compute, at most max_batch
+  std::vector<std::size_t> batch;                              // the requests to compute, at most max_batch
   std::unordered_map<std::string_view, std::size_t> in_batch;  // their bytes: a repeat waits for them
   std::vector<std::pair<std::size_t, std::size_t>> repeats;    // (request, the earlier one it repeats)
   std::vector<float> logits;
   const auto flush = [&] {
     logits.resize(batch.size() * kMlpClasses);
-    e.run_batch(batch.size(), [&](std::size_t b) { return &requests[batch[b] * kMlpInputs]; }, logits.data());
+    e.run_batch(
+        batch.size(), [&](std::size_t b) { return &requests[batch[b] * kMlpInputs]; }, logits.data());
     for (std::size_t b = 0; b < batch.size(); ++b) {
       classes[batch[b]] = top1(std::span<const float>(&logits[b * kMlpClasses], kMlpClasses));
       if (e.cache.size() >= kInt8CacheCapacity) e.cache.clear();  // bounded memory: start over
@@ -365,7 +363,8 @@ std::vector<float> int8_logits(std::span<const float> requests, std::size_t max_
   std::vector<float> logits(count * kMlpClasses);
   for (std::size_t first = 0; first < count; first += max_batch) {
     const std::size_t n = std::min(max_batch, count - first);
-    e.run_batch(n, [&](std::size_t b) { return &requests[(first + b) * kMlpInputs]; }, &logits[first * kMlpClasses]);
+    e.run_batch(
+        n, [&](std::size_t b) { return &requests[(first + b) * kMlpInputs]; }, &logits[first * kMlpClasses]);
   }
   return logits;
 }

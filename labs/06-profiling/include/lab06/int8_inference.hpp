@@ -46,8 +46,8 @@ QuantizedMultiplier quantize_multiplier(double real_multiplier);
 //      (x < 0 ? 1 : 0): (x >> right_shift) + (remainder > threshold ? 1 : 0) (>> is arithmetic);
 //   3. x + zero_point (without overflow), clamped to [0, 255].
 // zero_point is in [0, 255]; accumulators and out have the same size (else std::invalid_argument).
-void requantize(std::span<const std::int32_t> accumulators, QuantizedMultiplier multiplier,
-                std::int32_t zero_point, std::span<std::uint8_t> out);
+void requantize(std::span<const std::int32_t> accumulators, QuantizedMultiplier multiplier, std::int32_t zero_point,
+                std::span<std::uint8_t> out);
 
 // ---- 2. The int8 engine (test_int8_inference, Int8Engine.* and Int8Cache.*) ----
 // One engine per process: the functions below share it.
