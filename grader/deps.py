@@ -49,6 +49,8 @@ DEPENDENCIES = [
     Dependency("Open MPI", ("openmpi-bin", "libopenmpi-dev"), _command("mpirun"), False),
     Dependency("matplotlib (plots)", ("python3-matplotlib",), _python_module("matplotlib"), False),
     Dependency("OpenBLAS (matmul ceiling)", ("libopenblas-dev",), _header("cblas.h"), False),
+    # Lab 06's int8 inference benchmark measures its ceiling with oneDNN (the lab does not configure without it).
+    Dependency("oneDNN (Lab 06's int8 ceiling)", ("libdnnl-dev",), _header("oneapi/dnnl/dnnl.hpp"), True),
     # Rebuilds of the course's own code (tests, baselines) come from its cache: faster regrades.
     Dependency("ccache (faster rebuilds)", ("ccache",), _command("ccache"), False),
 ]
