@@ -46,8 +46,8 @@ void int8_batched(benchmark::State& state, bool dot_product_instructions) {
 }
 void BM_Int8Batched(benchmark::State& state) { int8_batched(state, true); }
 void BM_Int8PortableBatched(benchmark::State& state) { int8_batched(state, false); }
-BENCHMARK(BM_Int8Batched)->RangeMultiplier(2)->Range(1, 256)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Int8PortableBatched)->Arg(1)->Arg(64)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Int8Batched)->ArgName("batch")->RangeMultiplier(2)->Range(1, 256)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Int8PortableBatched)->ArgName("batch")->Arg(1)->Arg(64)->Unit(benchmark::kMicrosecond);
 
 // A fresh stream each iteration (never seen before: its repeats are its own), a quarter of it
 // repeats of its earlier requests.
@@ -123,7 +123,7 @@ void BM_OneDnnInt8Batched(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kRequests));
 }
-BENCHMARK(BM_OneDnnInt8Batched)->RangeMultiplier(4)->Range(1, 256)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_OneDnnInt8Batched)->ArgName("batch")->RangeMultiplier(4)->Range(1, 256)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
