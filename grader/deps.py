@@ -57,6 +57,8 @@ DEPENDENCIES = [
     # The profilers Lab 06's handout has students run (never needed to grade).
     Dependency("perf (Lab 06)", ("linux-perf",), _command("perf"), False),
     Dependency("heaptrack (Lab 06)", ("heaptrack",), _command("heaptrack"), False),
+    # Lab 06's int8 inference benchmark measures its ceiling with oneDNN (the lab does not configure without it).
+    Dependency("oneDNN (Lab 06's int8 ceiling)", ("libdnnl-dev",), _header("oneapi/dnnl/dnnl.hpp"), True),
     # Rebuilds of the course's own code (tests, baselines) come from its cache: faster regrades.
     Dependency("ccache (faster rebuilds)", ("ccache",), _command("ccache"), False),
 ]

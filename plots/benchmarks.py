@@ -1,5 +1,6 @@
 """Plots of a Google Benchmark JSON file (--benchmark_format=json): time per benchmark family
-against its first argument, and GFLOP/s where a benchmark reports that counter.
+against its first argument, GFLOP/s where a benchmark reports that counter, and items per second
+where it counts items (state.SetItemsProcessed: Lab 06's requests per second against the batch).
 
 A benchmark that names its argument (->ArgName("ranks")) gets the name on the x axis, and
 families with different argument names go to different plots (bench_mpi-time-bytes.png,
@@ -88,7 +89,9 @@ def plot_benchmarks(json_path: Path, out_dir: Path) -> list[Path]:
     stem = json_path.stem
     paths = []
     for what, value, ylabel, log_y in (("time", _seconds, "time per call (s)", True),
-                                       ("gflops", lambda b: b.get("GFLOP/s"), "GFLOP/s", False)):
+                                       ("gflops", lambda b: b.get("GFLOP/s"), "GFLOP/s", False),
+                                       ("throughput", lambda b: b.get("items_per_second"), "items per second",
+                                        False)):
         by_axis = series(benchmarks, value)
         for axis, data in sorted(by_axis.items()):
             suffix = "" if len(by_axis) == 1 else "-" + re.sub(r"\W+", "_", axis if axis != UNNAMED else "size")

@@ -5,6 +5,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "lab06/int8_inference.hpp"
+#include "lab06/mlp_model.hpp"
 
 namespace hpc::lab06::baseline {
 
@@ -28,5 +32,21 @@ void triad(std::span<double> a, std::span<const double> b, std::span<const doubl
 // Task 3's slow program: lab06::analyze_access_log's report, the slow way, with four planted
 // problems for the hunt (baseline/slow_log_analytics.cpp). Task 3's speed is timed against it.
 std::string analyze_access_log_slowly(std::string_view log, int k);
+
+}  // namespace hpc::lab06::baseline
+
+// The int8 inference case: what your engine is timed against and checked with.
+namespace hpc::lab06::baseline {
+
+// The fp32 model, one request at a time (kMlpInputs floats): its logits. Each output channel a dot
+// product with 16 partial sums in one vector register: a first version's fp32 matrix-vector
+// products, which read all 1.6 MB of weights for every request.
+std::vector<float> fp32_logits(const Mlp& model, std::span<const float> request);
+// Every request of `requests` (count x kMlpInputs), one after the other: their top-1 classes.
+std::vector<int> fp32_classify(const Mlp& model, std::span<const float> requests);
+
+// gemmlowp's requantization, exactly as lab06/int8_inference.hpp defines it.
+QuantizedMultiplier quantize_multiplier(double real_multiplier);
+std::uint8_t requantize(std::int32_t accumulator, QuantizedMultiplier multiplier, std::int32_t zero_point);
 
 }  // namespace hpc::lab06::baseline

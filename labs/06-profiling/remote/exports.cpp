@@ -4,6 +4,7 @@
 #include "lab06/classify.hpp"
 #include "lab06/hotspots.hpp"
 #include "lab06/http_client.hpp"
+#include "lab06/int8_inference.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -40,5 +41,12 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("attainable_flops", &attainable_flops),
       exported("bound_of", &bound_of),
       exported("fetch_all", &fetch_all),
+      exported("quantize_multiplier", &quantize_multiplier),
+      exported("requantize", &requantize),
+      exported("int8_load_model", &int8_load_model),
+      exported("int8_uses_dot_product_instructions", &int8_uses_dot_product_instructions),
+      exported("int8_classify", &int8_classify),
+      exported("int8_logits", &int8_logits),
+      exported("int8_cache_stats", &int8_cache_stats),
   };
 }

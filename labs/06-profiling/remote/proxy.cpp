@@ -5,6 +5,7 @@
 #include "lab06/classify.hpp"
 #include "lab06/hotspots.hpp"
 #include "lab06/http_client.hpp"
+#include "lab06/int8_inference.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -68,5 +69,25 @@ Bound bound_of(double intensity, double peak, double bandwidth) {
 std::vector<FetchResult> fetch_all(const std::vector<std::string>& urls, const FetchOptions& options) {
   return call<decltype(fetch_all)>("fetch_all", urls, options);
 }
+QuantizedMultiplier quantize_multiplier(double real_multiplier) {
+  return call<decltype(quantize_multiplier)>("quantize_multiplier", real_multiplier);
+}
+void requantize(std::span<const std::int32_t> accumulators, QuantizedMultiplier multiplier, std::int32_t zero_point,
+                std::span<std::uint8_t> out) {
+  return call<decltype(requantize)>("requantize", accumulators, multiplier, zero_point, out);
+}
+void int8_load_model(std::uint64_t model_seed, std::span<const float> calibration, bool dot_product_instructions) {
+  return call<decltype(int8_load_model)>("int8_load_model", model_seed, calibration, dot_product_instructions);
+}
+bool int8_uses_dot_product_instructions() {
+  return call<decltype(int8_uses_dot_product_instructions)>("int8_uses_dot_product_instructions");
+}
+std::vector<int> int8_classify(std::span<const float> requests, std::size_t max_batch) {
+  return call<decltype(int8_classify)>("int8_classify", requests, max_batch);
+}
+std::vector<float> int8_logits(std::span<const float> requests, std::size_t max_batch) {
+  return call<decltype(int8_logits)>("int8_logits", requests, max_batch);
+}
+Int8CacheStats int8_cache_stats() { return call<decltype(int8_cache_stats)>("int8_cache_stats"); }
 
 }  // namespace hpc::lab06
