@@ -3,6 +3,9 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
+
+#include "lab06/etl.hpp"
 
 namespace hpc::lab06::baseline {
 
@@ -22,5 +25,10 @@ std::uint64_t naive_nested_scopes(long iterations);
 // `iterations` times in registers. triad: every thread streams its own contiguous part.
 void fma_chains(std::span<double> acc, double a, double b, long iterations);
 void triad(std::span<double> a, std::span<const double> b, std::span<const double> c, double s);
+
+// Part 2, Streaming ETL: the slow, correct version (baseline/etl_baseline.cpp). One thread,
+// std::getline, a std::string per field, std::map per group: what yours is timed against, and the
+// report yours must equal byte for byte.
+std::string summarize_transactions(const std::string& path, const EtlQuery& query);
 
 }  // namespace hpc::lab06::baseline

@@ -2,6 +2,8 @@
 // programs, which run in the runner because they call your profiler.
 #include "hpc/remote_runner.hpp"
 #include "lab06/classify.hpp"
+#include "lab06/etl.hpp"
+#include "lab06/etl_inputs.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -35,5 +37,10 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("kernel_traffic", &kernel_traffic),
       exported("attainable_flops", &attainable_flops),
       exported("bound_of", &bound_of),
+      exported("summarize_transactions", &summarize_transactions),
+      // Given: Part 2's input files, written where the runner can read them (lab06/etl_inputs.hpp).
+      exported("place_transactions", &place_transactions),
+      exported("place_input_file", &place_input_file),
+      exported("remove_input_file", &remove_input_file),
   };
 }

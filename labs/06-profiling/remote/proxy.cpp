@@ -3,6 +3,7 @@
 // only there, by the given programs (lab06/workloads.hpp).
 #include "hpc/remote.hpp"
 #include "lab06/classify.hpp"
+#include "lab06/etl.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -56,6 +57,10 @@ double attainable_flops(double intensity, double peak, double bandwidth) {
 }
 Bound bound_of(double intensity, double peak, double bandwidth) {
   return call<decltype(bound_of)>("bound_of", intensity, peak, bandwidth);
+}
+
+std::string summarize_transactions(const std::string& path, const EtlQuery& query) {
+  return call<decltype(summarize_transactions)>("summarize_transactions", path, query);
 }
 
 }  // namespace hpc::lab06
