@@ -46,11 +46,13 @@ void report_bytes(benchmark::State& state) {
 }
 
 void BM_EtlSlowVersion(benchmark::State& state) {
+  bench_file();  // generated before the clock starts
   for (auto _ : state) benchmark::DoNotOptimize(baseline::summarize_transactions(bench_file(), {}));
   report_bytes(state);
 }
 
 void BM_EtlYours(benchmark::State& state) {
+  bench_file();
   for (auto _ : state) {
     try {
       benchmark::DoNotOptimize(summarize_transactions(bench_file(), {}));
@@ -65,6 +67,7 @@ void BM_EtlYours(benchmark::State& state) {
 // The ceiling: 4 MiB reads and a count of newlines, no parsing.
 void BM_ReadOnly(benchmark::State& state) {
   std::vector<char> block(std::size_t{4} << 20);
+  bench_file();
   for (auto _ : state) {
     const int fd = ::open(bench_file().c_str(), O_RDONLY);
     std::int64_t lines = 0;

@@ -62,10 +62,10 @@ void append_customer(std::string& out, std::uint64_t customer) {
 
 // Malformed rows of every kind the header lists, so a file reports each reason.
 void append_malformed_row(std::string& out, std::uint64_t id, std::uint64_t r) {
-  static const char* const kRows[] = {",2024-01-01,c000001,cat01,1.00",    ",2024-13-01,c000001,cat01,1.00",
-                                      ",2024-01-01,c000001,cat01,1.5",     ",2024-01-01,c000001,cat01",
-                                      ",2024-01-01,\"c000001,cat01,1.00",  ",2024-01-01,,cat01,1.00",
-                                      ",2024-01-01,c000001,\"\",1.00",     ",2024-01-01,c0\"01,cat01,1.00"};
+  static const char* const kRows[] = {",2024-01-01,c000001,cat01,1.00",   ",2024-13-01,c000001,cat01,1.00",
+                                      ",2024-01-01,c000001,cat01,1.5",    ",2024-01-01,c000001,cat01",
+                                      ",2024-01-01,\"c000001,cat01,1.00", ",2024-01-01,,cat01,1.00",
+                                      ",2024-01-01,c000001,\"\",1.00",    ",2024-01-01,c0\"01,cat01,1.00"};
   const std::uint64_t kind = r % (sizeof kRows / sizeof kRows[0]);
   if (kind == 0) out += 'x';  // "bad id"
   append_digits(out, id, 1);
@@ -85,7 +85,7 @@ void append_row(std::string& out, std::uint64_t id, std::uint64_t seed) {
     append_digits(out, 1 + (r >> 12) % 28, 2);
     out += ',';
     // One row in 16 goes to 100 heavy customers, so the top-k is not a coin toss.
-    const std::uint64_t customer = (r >> 16) % 16 == 0 ? (r >> 24) % 100 : (r >> 24) % 100'000;
+    const std::uint64_t customer = (r >> 16) % 16 == 0 ? (r >> 24) % 100 : (r >> 24) % 20'000;
     append_customer(out, customer);
     out += ",cat";
     append_digits(out, (r >> 44) % 64, 2);

@@ -38,8 +38,8 @@ class EtlInput {
   static EtlInput generated(std::uint64_t seed, std::uint64_t bytes, const std::string& dir, bool keep) {
     EtlInput input;
     input.keep_ = keep;
-    input.local_ = place_transactions((std::filesystem::path(dir) / transactions_file_name(seed, bytes)).string(),
-                                      seed, bytes);
+    input.local_ =
+        place_transactions((std::filesystem::path(dir) / transactions_file_name(seed, bytes)).string(), seed, bytes);
     input.runner_ = hpc::remote::call<decltype(place_transactions)>("place_transactions", input.local_, seed, bytes);
     return input;
   }

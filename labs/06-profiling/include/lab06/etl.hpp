@@ -58,7 +58,7 @@ namespace hpc::lab06 {
 
 struct EtlQuery {
   std::int64_t min_amount_cents = std::numeric_limits<std::int64_t>::min();  // keep rows with amount >= this
-  std::int32_t top_k = 10;                                                    // customers listed, >= 0
+  std::int32_t top_k = 10;                                                   // customers listed, >= 0
 };
 
 // The report of the file at `path` (see above). Throws std::runtime_error when the file cannot be

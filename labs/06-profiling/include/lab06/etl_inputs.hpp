@@ -13,7 +13,7 @@
 namespace hpc::lab06 {
 
 // Writes the generated transactions file of `seed` at `path`: exactly `bytes` bytes of rows in the
-// format of lab06/etl.hpp (a header, about 45 bytes a row, 64 categories, 100 000 customers, quoted
+// format of lab06/etl.hpp (a header, about 45 bytes a row, 64 categories, 20 000 customers, quoted
 // names with commas and doubled quotes, CRLF line endings now and then, one malformed row in about
 // 50 000 and empty lines padding the end). The same seed and size give the same bytes. Written to
 // a temporary name and renamed, so a file at `path` is always complete.
