@@ -46,6 +46,7 @@ DEPENDENCIES = [
     Dependency("a C++ compiler", ("g++",), _command("g++"), True),
     Dependency("GoogleTest", ("libgtest-dev",), _header("gtest/gtest.h"), True),
     Dependency("Google Benchmark", ("libbenchmark-dev",), _header("benchmark/benchmark.h"), True),
+    Dependency("oneTBB (Lab 06's streaming pipeline)", ("libtbb-dev",), _header("tbb/parallel_pipeline.h"), True),
     Dependency("Open MPI", ("openmpi-bin", "libopenmpi-dev"), _command("mpirun"), False),
     Dependency("matplotlib (plots)", ("python3-matplotlib",), _python_module("matplotlib"), False),
     Dependency("OpenBLAS (matmul ceiling)", ("libopenblas-dev",), _header("cblas.h"), False),

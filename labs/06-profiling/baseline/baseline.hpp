@@ -27,7 +27,7 @@ void fma_chains(std::span<double> acc, double a, double b, long iterations);
 void triad(std::span<double> a, std::span<const double> b, std::span<const double> c, double s);
 
 // Part 2, Streaming ETL: the slow, correct version (baseline/etl_baseline.cpp). One thread,
-// std::getline, a std::string per field, std::map per group: what yours is timed against, and the
+// std::getline, a std::string per field, a std::unordered_map per group: what yours is timed against, and the
 // report yours must equal byte for byte.
 std::string summarize_transactions(const std::string& path, const EtlQuery& query);
 

@@ -182,15 +182,29 @@ bool parse_amount(std::string_view s, std::int64_t& cents) {
 }
 
 // Splits at commas; a line with a '"' takes the quoting rules, with the unquoted names copied into
-// `scratch` (the common line has none and costs no copy). Returns the field count (up to 6: more is
-// as wrong as 6), or -1 for "bad quote". raw[i] is the field as written, value[i] unquoted.
+// `scratch` (the common line has none and costs no copy). Returns the number of fields, or -1 for
+// "bad quote"; raw[i] is field i as written and value[i] unquoted, for the first 6.
 int split_fields(std::string_view line, std::string_view* raw, std::string_view* value, std::string* scratch) {
+  // The common line has no quote: one pass over it finds its commas.
   int n = 0;
+  bool quoted_somewhere = false;
   std::size_t i = 0;
-  const bool quoted_somewhere = line.find('"') != std::string_view::npos;
+  for (std::size_t start = 0;; ++i) {
+    if (i == line.size() || line[i] == ',') {
+      if (n < 6) raw[n] = value[n] = line.substr(start, i - start);
+      ++n;
+      start = i + 1;
+      if (i == line.size()) break;
+    }
+    quoted_somewhere |= line[i] == '"';
+  }
+  if (!quoted_somewhere) return n;
+  // Else by the quoting rules, field by field.
+  n = 0;
+  i = 0;
   while (true) {
     const std::size_t start = i;
-    if (quoted_somewhere && i < line.size() && line[i] == '"') {
+    if (i < line.size() && line[i] == '"') {
       std::string& text = scratch[std::min(n, 5)];
       text.clear();
       for (++i;; ++i) {
@@ -208,7 +222,7 @@ int split_fields(std::string_view line, std::string_view* raw, std::string_view*
       if (n < 6) value[n] = text;
     } else {
       const std::size_t comma = std::min(line.find(',', i), line.size());
-      if (quoted_somewhere && line.substr(i, comma - i).find('"') != std::string_view::npos) return -1;
+      if (line.substr(i, comma - i).find('"') != std::string_view::npos) return -1;
       i = comma;
       if (n < 6) value[n] = line.substr(start, i - start);
     }
