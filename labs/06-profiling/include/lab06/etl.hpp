@@ -47,7 +47,7 @@
 //   malformed
 //   <line number>,<reason>                       every malformed row, by line number
 //
-// All sums fit a signed 64-bit integer of cents (the tests' files hold < 10^6 rows per customer).
+// Every sum in the tests' files fits a signed 64-bit integer of cents.
 #pragma once
 
 #include <cstdint>
