@@ -49,6 +49,7 @@ DEPENDENCIES = [
     Dependency("libcurl (Lab 06's HTTP client)", ("libcurl4-openssl-dev",), _header("curl/curl.h"), True),
     Dependency("cpp-httplib (Lab 06's test web server)", ("libcpp-httplib-dev", "pkg-config"),
                lambda: _header("httplib.h")() and _command("pkg-config")(), True),
+    Dependency("oneTBB (Lab 06's streaming pipeline)", ("libtbb-dev",), _header("tbb/parallel_pipeline.h"), True),
     Dependency("Open MPI", ("openmpi-bin", "libopenmpi-dev"), _command("mpirun"), False),
     Dependency("matplotlib (plots)", ("python3-matplotlib",), _python_module("matplotlib"), False),
     Dependency("OpenBLAS (matmul ceiling)", ("libopenblas-dev",), _header("cblas.h"), False),

@@ -10,6 +10,8 @@
 #include "lab06/int8_inference.hpp"
 #include "lab06/mlp_model.hpp"
 
+#include "lab06/etl.hpp"
+
 namespace hpc::lab06::baseline {
 
 // What a scope costs at the least: lab06::nested_scopes with each scope reduced to the two reads
@@ -48,5 +50,9 @@ std::vector<int> fp32_classify(const Mlp& model, std::span<const float> requests
 // gemmlowp's requantization, exactly as lab06/int8_inference.hpp defines it.
 QuantizedMultiplier quantize_multiplier(double real_multiplier);
 std::uint8_t requantize(std::int32_t accumulator, QuantizedMultiplier multiplier, std::int32_t zero_point);
+// Part 2, Streaming ETL: the slow, correct version (baseline/etl_baseline.cpp). One thread,
+// std::getline, a std::string per field, a std::unordered_map per group: what yours is timed against, and the
+// report yours must equal byte for byte.
+std::string summarize_transactions(const std::string& path, const EtlQuery& query);
 
 }  // namespace hpc::lab06::baseline

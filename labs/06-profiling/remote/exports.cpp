@@ -5,6 +5,8 @@
 #include "lab06/hotspots.hpp"
 #include "lab06/http_client.hpp"
 #include "lab06/int8_inference.hpp"
+#include "lab06/etl.hpp"
+#include "lab06/etl_inputs.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -48,5 +50,10 @@ std::vector<hpc::remote::Export> hpc::remote::exports() {
       exported("int8_classify", &int8_classify),
       exported("int8_logits", &int8_logits),
       exported("int8_cache_stats", &int8_cache_stats),
+      exported("summarize_transactions", &summarize_transactions),
+      // Given: Part 2's input files, written where the runner can read them (lab06/etl_inputs.hpp).
+      exported("place_transactions", &place_transactions),
+      exported("place_input_file", &place_input_file),
+      exported("remove_input_file", &remove_input_file),
   };
 }

@@ -6,6 +6,7 @@
 #include "lab06/hotspots.hpp"
 #include "lab06/http_client.hpp"
 #include "lab06/int8_inference.hpp"
+#include "lab06/etl.hpp"
 #include "lab06/memory_tracker.hpp"
 #include "lab06/profiler.hpp"
 #include "lab06/roofline.hpp"
@@ -89,5 +90,8 @@ std::vector<float> int8_logits(std::span<const float> requests, std::size_t max_
   return call<decltype(int8_logits)>("int8_logits", requests, max_batch);
 }
 Int8CacheStats int8_cache_stats() { return call<decltype(int8_cache_stats)>("int8_cache_stats"); }
+std::string summarize_transactions(const std::string& path, const EtlQuery& query) {
+  return call<decltype(summarize_transactions)>("summarize_transactions", path, query);
+}
 
 }  // namespace hpc::lab06
