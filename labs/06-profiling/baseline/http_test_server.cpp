@@ -24,6 +24,11 @@ struct ConnectionCounts {
   std::atomic<long> accepted{0}, open{0}, peak{0};
 };
 
+// Set by a handler that drops its connection: the connection counts as closed from then on. The
+// client sees the drop at once and may reconnect before httplib's thread has finished closing:
+// counted at the close itself, one connection would be counted twice for a moment.
+thread_local bool dropped_connection = false;
+
 // httplib's thread pool, counting the connections that pass through it.
 class CountingQueue : public httplib::TaskQueue {
  public:
@@ -36,7 +41,8 @@ class CountingQueue : public httplib::TaskQueue {
       while (now > peak && !counts_.peak.compare_exchange_weak(peak, now)) {
       }
       serve();  // returns once the connection is closed
-      counts_.open--;
+      if (!dropped_connection) counts_.open--;
+      dropped_connection = false;
     });
   }
   void shutdown() override { pool_.shutdown(); }
@@ -122,7 +128,11 @@ struct LoopbackServer::State {
     if (injected && what.kind == "drop") {
       // The headers promise the whole body; the provider then fails, and httplib closes the socket.
       response.set_content_provider(std::max<std::size_t>(1, body->size()), "application/octet-stream",
-                                    [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+                                    [this](std::size_t, std::size_t, httplib::DataSink&) {
+                                      if (!dropped_connection) connections.open--;
+                                      dropped_connection = true;
+                                      return false;
+                                    });
       return;
     }
     response.set_content(*body, "application/octet-stream");
