@@ -11,6 +11,7 @@ adversarial submissions (crashes, hangs, fork bombs, fakes) get exactly the expe
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -67,7 +68,7 @@ def solution_tree(tally: Tally, labs, env) -> dict | None:
                 "common/ harness, labs' given runtime tests (timing, perf assertions, machine, GIL, interpreter) and mytests examples",
                 harness.stdout[-3000:])
     benches = _run(["ctest", "--test-dir", str(build_dir("solution")), "-L", "bench", "--output-on-failure"])
-    ran = benches.stdout.count(" Test #")
+    ran = len(re.findall(r" Test +#\d+:", benches.stdout))  # ctest pads: " 1/13 Test  #24:"
     tally.check(benches.returncode == 0 and ran >= len(labs) - (0 if cuda_compiler_present() else 1),
                 f"every Google Benchmark suite runs once as a smoke test ({ran} suite(s))", benches.stdout[-3000:])
     graded = grade_labs(labs, "solution", env)

@@ -63,7 +63,8 @@ inline std::map<std::string, double> inclusive_shares(const std::string& program
   const auto out = std::filesystem::temp_directory_path() / ("callgrind." + std::to_string(getpid()));
   output_of("valgrind --tool=callgrind --callgrind-out-file=" + out.string() + " " + program + " " + arguments +
             " >/dev/null 2>&1");
-  std::istringstream annotated(output_of("callgrind_annotate --inclusive=yes --threshold=100 --auto=no " + out.string()));
+  std::istringstream annotated(
+      output_of("callgrind_annotate --inclusive=yes --threshold=100 --auto=no " + out.string()));
   std::filesystem::remove(out);
   std::map<std::string, double> shares;
   for (std::string line; std::getline(annotated, line);) {
