@@ -1,6 +1,7 @@
 // Given: a program's run as the operating system sees it (lab06/bottlenecks.hpp). The child is
 // sampled from /proc every 10 ms while it runs; its CPU times and context switches come from
 // wait4 when it ends, exact.
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -11,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <dirent.h>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -28,26 +28,38 @@ namespace {
 constexpr auto kSampleEvery = std::chrono::milliseconds(10);
 constexpr double kGiveUpAfterSeconds = 60;
 
+// A /proc file's text, read with plain system calls: "" when it cannot be read. Threads end and
+// processes exit between a directory listing and the read (the read then fails with ESRCH), and
+// std::ifstream's buffer throws on a failed read when it is read through an iterator.
+std::string proc_text(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+  return text;
+}
+
 // The value after `key` in a /proc file of "key: value" lines, or -1.
 long long field(const std::string& path, const std::string& key) {
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line))
+  std::istringstream in(proc_text(path));
+  for (std::string line; std::getline(in, line);)
     if (line.compare(0, key.size(), key) == 0) return std::stoll(line.substr(key.size()));
   return -1;
 }
 
-// utime + stime of one thread, in seconds (fields 14 and 15 of its stat, after the name's ')').
+// utime + stime of one thread, in seconds (fields 14 and 15 of its stat, after the name's ')'),
+// or -1 when the thread has gone.
 double thread_cpu(const std::string& stat_path) {
-  std::ifstream in(stat_path);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = proc_text(stat_path);
   const auto close = text.rfind(')');
-  if (close == std::string::npos) return -1;
+  if (close == std::string::npos || close + 2 > text.size()) return -1;
   std::istringstream rest(text.substr(close + 2));
   std::string skip;
   for (int i = 3; i < 14; ++i) rest >> skip;
   double utime = 0, stime = 0;
-  rest >> utime >> stime;
+  if (!(rest >> utime >> stime)) return -1;
   return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
