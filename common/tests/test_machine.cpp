@@ -1,6 +1,8 @@
 #include "hpc/machine.hpp"
 
 #include <gtest/gtest.h>
+
+#include <chrono>
 #include <omp.h>
 
 #include <algorithm>
@@ -37,9 +39,14 @@ TEST(Machine, MeasuredParallelismSeesTheCores) {
   EXPECT_LE(p, cores);
   if (cores >= 2) {
     // A calibration that always said 1 would excuse every slow parallel code: on an idle
-    // machine a perfectly parallel loop must show real parallelism (best of 3, for noise).
+    // machine a perfectly parallel loop must show real parallelism. Best of 5, a second apart: a
+    // virtual machine's CPUs sometimes sit on one core's hardware threads for a while, and then
+    // rightly measure about one core; placement changes, a broken calibration's answer does not.
     double best = p;
-    for (int i = 0; i < 2 && best < 0.6 * cores; ++i) best = std::max(best, hpc::measured_parallelism(cores));
+    for (int i = 0; i < 4 && best <= 0.6 * cores; ++i) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      best = std::max(best, hpc::measured_parallelism(cores));
+    }
     // Other processes taking the cores make a low figure right, not a broken calibration: then
     // the check is inconclusive. On a quiet machine it stands.
     if (best <= 0.6 * cores) {
