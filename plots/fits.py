@@ -65,16 +65,15 @@ def weak_scaling(points: list[list[float]], f: float) -> list[tuple[float, float
     return [(p, (f + (1 - f) * p) * t1 / t) for p, t in points]
 
 
-def weak_scaling_plot(points: list[list[float]], f: float, title: str, path: Path) -> Path:
-    """Scaled speedup against cores: measured, ideal and Gustafson's p - f (p - 1)."""
-    measured = weak_scaling(points, f)
-    fig, ax = axes(title, "threads", "scaled speedup")
+def _speedup_plot(measured, law, law_label: str, title: str, ylabel: str, path: Path) -> Path:
+    """Measured (p, speedup) points, the ideal line and `law`(p) to 64 cores, on log-2 axes."""
+    fig, ax = axes(title, "threads", ylabel)
     ax.plot([p for p, _ in measured], [s for _, s in measured], "o", label="measured")
-    top = max(64, max(p for p, _ in points))
+    top = max(64, max(p for p, _ in measured))
     ax.plot([1, top], [1, top], ":", color="gray", label="ideal")
-    grid = [2 ** (k / 4) for k in range(int(4 * math.log2(top)) + 1)]
-    ax.plot(grid, [gustafson_speedup(f, p) for p in grid], "--",
-            label=f"Gustafson, f = {f:.3f}: {gustafson_speedup(f, 64):.0f}x at 64")
+    if law is not None:
+        grid = [2 ** (k / 4) for k in range(int(4 * math.log2(top)) + 1)]
+        ax.plot(grid, [law(p) for p in grid], "--", label=law_label)
     ax.set_xscale("log", base=2)
     ax.set_yscale("log", base=2)
     for axis in (ax.xaxis, ax.yaxis):
@@ -83,21 +82,16 @@ def weak_scaling_plot(points: list[list[float]], f: float, title: str, path: Pat
     return save(fig, path)
 
 
+def weak_scaling_plot(points: list[list[float]], f: float, title: str, path: Path) -> Path:
+    """Scaled speedup against cores: measured, ideal and Gustafson's p - f (p - 1)."""
+    return _speedup_plot(weak_scaling(points, f), lambda p: gustafson_speedup(f, p),
+                         f"Gustafson, f = {f:.3f}: {gustafson_speedup(f, 64):.0f}x at 64", title, "scaled speedup", path)
+
+
 def scaling_plot(points: list[list[float]], title: str, path: Path) -> tuple[Path, float | None]:
     """Speedup over 1 core against cores, the ideal line and the fitted Amdahl curve to 64 cores."""
     t1 = next(t for p, t in points if p == 1)
     f = amdahl_serial_fraction(points) if len(points) > 1 else None
-    fig, ax = axes(title, "threads", "speedup over 1 thread")
-    ax.plot([p for p, _ in points], [t1 / t for _, t in points], "o", label="measured")
-    top = max(64, max(p for p, _ in points))
-    ax.plot([1, top], [1, top], ":", color="gray", label="ideal")
-    if f is not None:
-        grid = [2 ** (k / 4) for k in range(int(4 * math.log2(top)) + 1)]
-        ax.plot(grid, [amdahl_speedup(f, p) for p in grid], "--",
-                label=f"Amdahl, f = {f:.3f}: {amdahl_speedup(f, 64):.0f}x at 64")
-    ax.set_xscale("log", base=2)
-    ax.set_yscale("log", base=2)
-    for axis in (ax.xaxis, ax.yaxis):
-        axis.set_major_formatter(ticker.FuncFormatter(lambda value, _: f"{value:g}"))
-    ax.legend(fontsize=8)
-    return save(fig, path), f
+    law = None if f is None else (lambda p: amdahl_speedup(f, p))
+    label = "" if f is None else f"Amdahl, f = {f:.3f}: {amdahl_speedup(f, 64):.0f}x at 64"
+    return _speedup_plot([(p, t1 / t) for p, t in points], law, label, title, "speedup over 1 thread", path), f
