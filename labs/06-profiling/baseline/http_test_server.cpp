@@ -3,7 +3,10 @@
 // queue that counts its tasks counts the connections exactly, and the open ones while they run.
 #include "http_test_server.hpp"
 
+#include <arpa/inet.h>
+#include <dirent.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -66,7 +69,7 @@ Injected parse(const std::string& path) {
   std::string rest = path.substr(second + 1);
   if (what.kind == "data") {
     what.name = rest;
-  } else if (what.kind == "fail" || what.kind == "drop" || what.kind == "stall") {
+  } else if (what.kind == "fail" || what.kind == "drop" || what.kind == "reset" || what.kind == "stall") {
     const auto slash = rest.find('/');
     if (slash == std::string::npos) return {};
     what.first_n = std::strtol(rest.substr(0, slash).c_str(), nullptr, 10);
@@ -76,6 +79,36 @@ Injected parse(const std::string& path) {
   }
   if (what.name.empty()) what.kind.clear();
   return what;
+}
+
+// The port of a socket's own end (`peer` false) or of the other end, 0 if it has none.
+int port_of(int socket, bool peer) {
+  sockaddr_in address{};
+  socklen_t size = sizeof address;
+  const int got = peer ? ::getpeername(socket, reinterpret_cast<sockaddr*>(&address), &size)
+                       : ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &size);
+  return got == 0 && address.sin_family == AF_INET ? ntohs(address.sin_port) : 0;
+}
+
+// Resets the server's connection from client_port with a TCP RST, as a crashed or overloaded peer
+// does. httplib hands a handler no socket, so it is found among the process's descriptors by its
+// two ports. connect(AF_UNSPEC) disconnects a TCP socket with a reset and leaves the descriptor
+// open: httplib, which owns it, sees its writes fail and closes it as usual.
+bool reset_connection(int server_port, int client_port) {
+  DIR* fds = ::opendir("/proc/self/fd");
+  if (!fds) return false;
+  bool found = false;
+  while (const dirent* entry = ::readdir(fds)) {
+    const int fd = std::atoi(entry->d_name);
+    if (fd <= 2 || fd == ::dirfd(fds)) continue;
+    if (port_of(fd, false) != server_port || port_of(fd, true) != client_port) continue;
+    sockaddr unspecified{};
+    unspecified.sa_family = AF_UNSPEC;
+    found = ::connect(fd, &unspecified, sizeof unspecified) == 0;
+    break;
+  }
+  ::closedir(fds);
+  return found;
 }
 
 std::uint64_t hash_of(std::string_view text) {  // FNV-1a
@@ -125,6 +158,18 @@ struct LoopbackServer::State {
     }
     if (injected && what.kind == "stall") wait(options.stall_seconds);
     auto body = std::make_shared<std::string>(body_of(request.target));
+    if (injected && what.kind == "reset") {
+      // The headers go out; then, before any byte of the body, the connection is reset.
+      response.set_content_provider(
+          std::max<std::size_t>(1, body->size()), "application/octet-stream",
+          [this, client_port = request.remote_port](std::size_t, std::size_t, httplib::DataSink&) {
+            if (!dropped_connection) connections.open--;
+            dropped_connection = true;
+            reset_connection(port, client_port);  // not found: dropped below
+            return false;
+          });
+      return;
+    }
     if (injected && what.kind == "drop") {
       // The headers promise the whole body; the provider then fails, and httplib closes the socket.
       response.set_content_provider(std::max<std::size_t>(1, body->size()), "application/octet-stream",

@@ -7,6 +7,7 @@
 //   /data/NAME?bytes=B     200, B bytes (default 512) that depend only on the path: body_of(target)
 //   /fail/N/NAME?bytes=B   the first N requests answer 500, the later ones like /data/
 //   /drop/N/NAME?bytes=B   the first N requests send the headers and close the connection mid-body
+//   /reset/N/NAME?bytes=B  the first N requests send the headers, then reset the connection (TCP RST)
 //   /stall/N/NAME?bytes=B  the first N requests wait `stall_seconds` before answering
 //   anything else          404
 #pragma once

@@ -218,6 +218,20 @@ TEST(HttpFailures, DroppedConnectionsAreRetriedAndReported) {
   EXPECT_LE(server.peak_open_connections(), 2);
 }
 
+TEST(HttpFailures, ResetConnectionsAreRetriedAndReported) {
+  const std::vector<std::string> targets = {"/reset/1/x", "/reset/9/y", "/data/ok", "/reset/2/z?bytes=70000"};
+  const FetchOptions options{.max_connections = 2, .max_retries = 2};
+  LoopbackServer server;
+  const auto mine = fetch_all(urls_of(server, targets), options);
+  expect_same(mine, sequential_results(targets, options), targets);
+  ASSERT_EQ(mine.size(), 4u);
+  EXPECT_EQ(mine[0].status, 200) << "reset once, then answered";
+  EXPECT_EQ(mine[1].status, 0);
+  EXPECT_EQ(mine[1].error, "Failure when receiving data from the peer") << "a TCP reset, every attempt";
+  EXPECT_EQ(server.requests("/reset/9/y"), 3);
+  EXPECT_LE(server.peak_open_connections(), 2);
+}
+
 TEST(HttpFailures, TimeoutsAreRetriedAndReported) {
   const std::vector<std::string> targets = {"/stall/1/x", "/stall/9/y", "/data/ok"};
   const FetchOptions options{.max_connections = 3, .max_retries = 1, .timeout_seconds = 0.25};
