@@ -194,12 +194,20 @@ TEST(HttpCache, NoCacheMeansARequestForEveryPosition) {
   EXPECT_EQ(server.requests("/data/a"), 3);
 }
 
+// Four positions that fail in their own ways, fetched with K = 2 and 2 retries: the results must
+// equal the sequential client's, outcome and error text included; the server never sees 3 connections.
+const FetchOptions kFailureOptions{.max_connections = 2, .max_retries = 2};
+
+std::vector<FetchResult> fetch_failures(LoopbackServer& server, const std::vector<std::string>& targets) {
+  auto mine = fetch_all(urls_of(server, targets), kFailureOptions);
+  expect_same(mine, sequential_results(targets, kFailureOptions), targets);
+  EXPECT_LE(server.peak_open_connections(), 2);
+  return mine;
+}
+
 TEST(HttpFailures, ServerErrorsAreRetriedUpToTheLimit) {
-  const std::vector<std::string> targets = {"/fail/2/x", "/fail/5/y", "/data/ok", "/fail/1/z?bytes=3000"};
-  const FetchOptions options{.max_connections = 2, .max_retries = 2};
   LoopbackServer server;
-  const auto mine = fetch_all(urls_of(server, targets), options);
-  expect_same(mine, sequential_results(targets, options), targets);
+  const auto mine = fetch_failures(server, {"/fail/2/x", "/fail/5/y", "/data/ok", "/fail/1/z?bytes=3000"});
   ASSERT_EQ(mine.size(), 4u);
   EXPECT_EQ(mine[1].error, "HTTP 500");
   EXPECT_EQ(mine[1].body, "injected failure");
@@ -207,29 +215,21 @@ TEST(HttpFailures, ServerErrorsAreRetriedUpToTheLimit) {
 }
 
 TEST(HttpFailures, DroppedConnectionsAreRetriedAndReported) {
-  const std::vector<std::string> targets = {"/drop/1/x", "/drop/9/y", "/data/ok", "/drop/2/z?bytes=70000"};
-  const FetchOptions options{.max_connections = 2, .max_retries = 2};
   LoopbackServer server;
-  const auto mine = fetch_all(urls_of(server, targets), options);
-  expect_same(mine, sequential_results(targets, options), targets);
+  const auto mine = fetch_failures(server, {"/drop/1/x", "/drop/9/y", "/data/ok", "/drop/2/z?bytes=70000"});
   ASSERT_EQ(mine.size(), 4u);
   EXPECT_EQ(mine[1].status, 0);
   EXPECT_FALSE(mine[1].error.empty());
-  EXPECT_LE(server.peak_open_connections(), 2);
 }
 
 TEST(HttpFailures, ResetConnectionsAreRetriedAndReported) {
-  const std::vector<std::string> targets = {"/reset/1/x", "/reset/9/y", "/data/ok", "/reset/2/z?bytes=70000"};
-  const FetchOptions options{.max_connections = 2, .max_retries = 2};
   LoopbackServer server;
-  const auto mine = fetch_all(urls_of(server, targets), options);
-  expect_same(mine, sequential_results(targets, options), targets);
+  const auto mine = fetch_failures(server, {"/reset/1/x", "/reset/9/y", "/data/ok", "/reset/2/z?bytes=70000"});
   ASSERT_EQ(mine.size(), 4u);
   EXPECT_EQ(mine[0].status, 200) << "reset once, then answered";
   EXPECT_EQ(mine[1].status, 0);
   EXPECT_EQ(mine[1].error, "Failure when receiving data from the peer") << "a TCP reset, every attempt";
   EXPECT_EQ(server.requests("/reset/9/y"), 3);
-  EXPECT_LE(server.peak_open_connections(), 2);
 }
 
 TEST(HttpFailures, TimeoutsAreRetriedAndReported) {
