@@ -34,6 +34,49 @@ DenseLayer make_layer(Stream& stream, std::size_t inputs, std::size_t outputs) {
   return layer;
 }
 
+// The 10 class prototypes of the requests: the same for every seed, so that a model can be
+// built for them. Values uniform in [-1, 1].
+std::vector<float> class_prototypes() {
+  Stream stream(0x5eed);
+  std::vector<float> prototypes(kMlpClasses * kMlpInputs);
+  for (float& p : prototypes) p = stream.uniform(-1.0f, 1.0f);
+  return prototypes;
+}
+
+std::vector<float> relu_layer(const DenseLayer& layer, const float* x) {
+  std::vector<float> y(layer.outputs);
+  for (std::size_t o = 0; o < layer.outputs; ++o) {
+    double sum = layer.bias[o];
+    for (std::size_t i = 0; i < layer.inputs; ++i) sum += double{layer.weights[o * layer.inputs + i]} * x[i];
+    y[o] = static_cast<float>(std::max(sum, 0.0));
+  }
+  return y;
+}
+
+// The classifier head a trained network would have: the nearest-class-mean rule on the hidden
+// features. Row c is the direction from the mean of the 10 prototypes' features to prototype c's,
+// of unit length, so a request near prototype c scores highest on class c by a clear margin, as
+// a trained model's requests mostly do.
+DenseLayer class_mean_head(const DenseLayer& first, const DenseLayer& second) {
+  const std::vector<float> prototypes = class_prototypes();
+  std::vector<std::vector<float>> features;
+  std::vector<double> mean(kMlpHidden, 0.0);
+  for (std::size_t c = 0; c < kMlpClasses; ++c) {
+    features.push_back(relu_layer(second, relu_layer(first, &prototypes[c * kMlpInputs]).data()));
+    for (std::size_t i = 0; i < kMlpHidden; ++i) mean[i] += features[c][i] / kMlpClasses;
+  }
+  DenseLayer head{kMlpHidden, kMlpClasses, std::vector<float>(kMlpHidden * kMlpClasses),
+                  std::vector<float>(kMlpClasses)};
+  for (std::size_t c = 0; c < kMlpClasses; ++c) {
+    double norm = 0;
+    for (std::size_t i = 0; i < kMlpHidden; ++i) norm += (features[c][i] - mean[i]) * (features[c][i] - mean[i]);
+    const double inverse = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
+    for (std::size_t i = 0; i < kMlpHidden; ++i)
+      head.weights[c * kMlpHidden + i] = static_cast<float>((features[c][i] - mean[i]) * inverse);
+  }
+  return head;
+}
+
 }  // namespace
 
 Mlp make_mlp(std::uint64_t seed) {
@@ -41,19 +84,22 @@ Mlp make_mlp(std::uint64_t seed) {
   Mlp model;
   model.layers.push_back(make_layer(stream, kMlpInputs, kMlpHidden));
   model.layers.push_back(make_layer(stream, kMlpHidden, kMlpHidden));
-  model.layers.push_back(make_layer(stream, kMlpHidden, kMlpClasses));
+  model.layers.push_back(class_mean_head(model.layers[0], model.layers[1]));
   return model;
 }
 
 std::vector<float> make_requests(std::uint64_t seed, std::size_t count) {
-  Stream prototypes(seed ^ 0x5eed), noise(seed + 1);
-  std::vector<float> prototype(kMlpClasses * kMlpInputs);
-  for (float& p : prototype) p = prototypes.uniform(-1.0f, 1.0f);
+  const std::vector<float> prototype = class_prototypes();
+  Stream noise(seed + 1);
   std::vector<float> requests(count * kMlpInputs);
   for (std::size_t r = 0; r < count; ++r) {
-    const std::size_t cls = noise.next() % kMlpClasses;
+    const std::size_t cls = noise.next() % kMlpClasses,
+                      other = (cls + 1 + noise.next() % (kMlpClasses - 1)) % kMlpClasses;
+    const float blend = noise.uniform(0.0f, 0.5f);  // up to half way to another class: a few are ambiguous
+    const float* a = &prototype[cls * kMlpInputs];
+    const float* b = &prototype[other * kMlpInputs];
     for (std::size_t i = 0; i < kMlpInputs; ++i)
-      requests[r * kMlpInputs + i] = prototype[cls * kMlpInputs + i] + noise.uniform(-0.5f, 0.5f);
+      requests[r * kMlpInputs + i] = a[i] + blend * (b[i] - a[i]) + noise.uniform(-0.5f, 0.5f);
   }
   return requests;
 }

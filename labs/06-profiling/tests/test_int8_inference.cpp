@@ -7,6 +7,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <iostream>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -23,12 +24,12 @@ using namespace hpc::lab06;
 
 // The stated bounds on the logit error, relative to the request's largest |fp32 logit|: the
 // largest error of a request's 10 logits at most kWorstLogitError for every request, and on
-// average over the requests at most kMeanLogitError (the reference: about 0.11 and 0.016).
-constexpr double kWorstLogitError = 0.25, kMeanLogitError = 0.03;
-// Top-1 agreement is counted on the requests whose fp32 class is clear: its logit beats the
-// second one by at least kClearMargin of the largest |logit| (about 97% of the requests). On the
-// others the two classes are a near tie, where either answer is right.
-constexpr double kTop1Agreement = 0.99, kClearMargin = 0.01;
+// average over the requests at most kMeanLogitError (the reference: 0.014-0.026 and 0.0043-0.0049).
+constexpr double kWorstLogitError = 0.06, kMeanLogitError = 0.01;
+// Top-1 agreement: the int8 model's class equals the fp32 model's on at least this share of the
+// generated requests (the model's head is fitted to the requests' classes, as a trained model's
+// is: most requests have a clear class, a few are near ties).
+constexpr double kTop1Agreement = 0.99;
 
 double largest_magnitude(const std::vector<float>& logits) {
   double largest = 0;
@@ -36,10 +37,11 @@ double largest_magnitude(const std::vector<float>& logits) {
   return largest;
 }
 
-bool clear_class(const std::vector<float>& logits) {
+// How far the best fp32 logit is ahead of the second, over the largest |logit|.
+double relative_margin(const std::vector<float>& logits) {
   std::vector<float> sorted = logits;
   std::sort(sorted.begin(), sorted.end());
-  return sorted[sorted.size() - 1] - sorted[sorted.size() - 2] >= kClearMargin * largest_magnitude(logits);
+  return (sorted[sorted.size() - 1] - sorted[sorted.size() - 2]) / largest_magnitude(logits);
 }
 
 std::vector<std::uint8_t> reference_requantize(const std::vector<std::int32_t>& acc, QuantizedMultiplier m,
@@ -144,17 +146,18 @@ TEST(Int8Engine, TopOneAgreesWithTheFp32Model) {
     const auto requests = make_requests(seed + 1, 2000);
     const auto got = int8_classify(requests, 64);
     ASSERT_EQ(got.size(), 2000u);
-    std::size_t clear = 0, agree = 0;
+    std::size_t agree = 0, near_ties = 0, near_tie_flips = 0;
     for (std::size_t r = 0; r < got.size(); ++r) {
       const auto want =
           baseline::fp32_logits(loaded.model, std::span<const float>(&requests[r * kMlpInputs], kMlpInputs));
-      if (!clear_class(want)) continue;
-      ++clear;
-      agree += got[r] == top1(want);
+      const bool same = got[r] == top1(want);
+      agree += same;
+      if (relative_margin(want) < 0.01) near_ties++, near_tie_flips += !same;
     }
-    ASSERT_GE(clear, 1800u) << "the generated set: most classes are clear";
-    EXPECT_GE(static_cast<double>(agree), kTop1Agreement * static_cast<double>(clear))
-        << "model seed " << seed << ": " << agree << " of the " << clear << " clear classes agree with the fp32 model";
+    std::cout << "[ INFO     ] model seed " << seed << ": " << agree << " of 2000 classes agree; " << near_ties
+              << " near ties (margin < 1%), " << near_tie_flips << " of them flipped\n";
+    EXPECT_GE(static_cast<double>(agree), kTop1Agreement * 2000.0)
+        << "model seed " << seed << ": " << agree << " of the 2000 requests agree with the fp32 model";
   }
 }
 
@@ -164,7 +167,7 @@ TEST(Int8Engine, LogitErrorWithinTheStatedBound) {
   const auto requests = make_requests(hpc::test_seed() + 1, kCount);
   const auto logits = int8_logits(requests, 32);
   ASSERT_EQ(logits.size(), kCount * kMlpClasses);
-  double total = 0;
+  double total = 0, worst = 0;
   for (std::size_t r = 0; r < kCount; ++r) {
     const auto want =
         baseline::fp32_logits(loaded.model, std::span<const float>(&requests[r * kMlpInputs], kMlpInputs));
@@ -173,11 +176,13 @@ TEST(Int8Engine, LogitErrorWithinTheStatedBound) {
       error = std::max(error, std::abs(double{logits[r * kMlpClasses + k]} - want[k]));
     const double relative = error / largest_magnitude(want);
     total += relative;
+    worst = std::max(worst, relative);
     ASSERT_LE(relative, kWorstLogitError) << "request " << r << ": a logit off by " << error
                                           << ", the largest |fp32 logit| is " << largest_magnitude(want);
   }
   EXPECT_LE(total / kCount, kMeanLogitError) << "the mean relative logit error";
   RecordProperty("mean_relative_logit_error", std::to_string(total / kCount));
+  RecordProperty("worst_relative_logit_error", std::to_string(worst));
 }
 
 // Integer arithmetic: the batch size changes the order of nothing, so the logits are the same bits.

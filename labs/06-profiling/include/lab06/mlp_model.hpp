@@ -24,11 +24,14 @@ struct Mlp {
   std::vector<DenseLayer> layers;
 };
 
-// The model of a seed: weights uniform with He scaling (variance 2 / inputs), small biases.
+// The model of a seed: the hidden layers' weights uniform with He scaling (variance 2 / inputs),
+// small biases; the last layer is the nearest-class-mean classifier of the 10 request classes'
+// prototypes, as a trained head would be, so most requests have a clear class.
 Mlp make_mlp(std::uint64_t seed);
 
-// `count` requests, row after row (count x kMlpInputs floats): each is one of 10 prototype
-// vectors of the seed plus uniform noise, values in [-1.5, 1.5].
+// `count` requests, row after row (count x kMlpInputs floats): each is the prototype of one of the
+// 10 classes (the same prototypes for every seed), moved up to half way toward another class's,
+// plus uniform noise; values in [-1.5, 1.5]. A few are near ties between two classes.
 std::vector<float> make_requests(std::uint64_t seed, std::size_t count);
 
 // A stream of `count` requests in which about `repeat_share` of them repeat an earlier request of
